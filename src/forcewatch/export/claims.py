@@ -69,9 +69,13 @@ def _float(value: Any) -> float | None:
 
 
 def _coords_of(value: Any) -> tuple[float, float] | None:
-    if not isinstance(value, dict):
+    """`{"lat", "lon"}` or a `[lat, lon]` pair, when both are in range."""
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        lat, lon = _float(value[0]), _float(value[1])
+    elif isinstance(value, dict):
+        lat, lon = _float(value.get("lat")), _float(value.get("lon"))
+    else:
         return None
-    lat, lon = _float(value.get("lat")), _float(value.get("lon"))
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
     return lat, lon
@@ -116,6 +120,34 @@ def date_span(value: str | None) -> tuple[date, date] | None:
         return day, day
     except ValueError:
         return None
+
+
+def _ref_ids(ref: Any) -> list[str]:
+    """Claim ids in one side of a contradiction: an id, a claim, an evidence dict
+    (`{"claim": id}`) or a fusion group (`{"claims": [...]}`)."""
+    if ref is None:
+        return []
+    if isinstance(ref, dict):
+        if isinstance(ref.get("claims"), list):
+            return [i for r in ref["claims"] for i in _ref_ids(r)]
+        if ref.get("claim") is not None:
+            return [str(ref["claim"])]
+        return [claim_id(ref)]
+    return [str(ref)]
+
+
+def normalise_contradictions(items: Any) -> list[dict]:
+    """Contradictions as `{"claims": [ids], "sides": [[ids], [ids]], "kind", "reason"}`,
+    from fusion's `Contradiction.to_dict()` or any dict with `claims`."""
+    out = []
+    for item in items or []:
+        item = item.to_dict() if hasattr(item, "to_dict") else item
+        sides = [_ref_ids(item.get("a")), _ref_ids(item.get("b"))] if "a" in item else [
+            _ref_ids(r) for r in item.get("claims") or item.get("claim_ids") or []]
+        reason = item.get("reason") or item.get("note") or item.get("explanation") or item.get("kind") or ""
+        out.append({"claims": [i for side in sides for i in side], "sides": sides,
+                    "kind": item.get("kind") or "", "reason": str(reason)})
+    return out
 
 
 def check_claim(claim: Any, where: str) -> dict:

@@ -57,11 +57,15 @@ def in_region(claim: dict, region: str | None) -> bool:
 
 
 def cited_ids(assessment: dict) -> set[str]:
-    """Ids of the claims an assessment's indicators cite (ids or claim dicts)."""
+    """Ids of the claims an assessment's indicators cite: ids, claim dicts, or evidence
+    dicts (`{"claim": id, ...}`) as `Assessment.to_dict()` gives them."""
     ids: set[str] = set()
     for indicator in assessment.get("indicators", []):
         for ref in indicator.get("claims", []):
-            ids.add(claim_id(ref) if isinstance(ref, dict) else str(ref))
+            if isinstance(ref, dict):
+                ids.add(str(ref["claim"]) if ref.get("claim") is not None else claim_id(ref))
+            else:
+                ids.add(str(ref))
     return ids
 
 

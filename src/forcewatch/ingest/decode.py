@@ -36,12 +36,14 @@ def is_binary(data: bytes) -> bool:
 
 
 def looks_cyrillic(data: bytes) -> bool:
-    """cp1251 puts Cyrillic letters at 0xC0-0xFF; most high bytes land there in Russian text."""
-    high = [b for b in data[: SNIFF_BYTES * 4] if b >= 0x80]
-    if not high:
-        return False
-    letters = sum(1 for b in high if b >= 0xC0)
-    return letters / len(high) > 0.7
+    """cp1251 puts Cyrillic letters at 0xC0-0xFF. In Russian text most letters are there
+    (in French or German only a few accented ones), and few bytes fall in 0x80-0xBF
+    (where other single-byte encodings such as EBCDIC put their letters)."""
+    sample = data[: SNIFF_BYTES * 4]
+    cyrillic = sum(1 for b in sample if b >= 0xC0)
+    other_high = sum(1 for b in sample if 0x80 <= b < 0xC0)
+    latin = sum(1 for b in sample if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
+    return cyrillic > 0 and cyrillic / (cyrillic + latin) > 0.3 and cyrillic / (cyrillic + other_high) > 0.7
 
 
 def _c1_ratio(text: str) -> float:

@@ -27,3 +27,9 @@ class RawDocument:
     language: str | None = None
     needs_cleaning: bool = True  # False for structured rows whose text is already clean
     meta: dict[str, Any] = field(default_factory=dict)
+    # What besides the text makes two documents different: a table row's date and place
+    # (two identical "convoy seen" rows at different places are two observations).
+    hash_extra: str = ""
+    # Near-duplicate detection suits articles; short structured rows resemble each other
+    # by design, so table readers turn it off.
+    near_dup: bool = True

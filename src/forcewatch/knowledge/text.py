@@ -10,6 +10,7 @@ boundaries then finds all spelling variants without listing each one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +30,7 @@ _UKRAINIAN = {"г": "h", "и": "y", "і": "i", "ї": "yi", "є": "ye", "е": "e"
 _BELARUSIAN = {"г": "h", "і": "i", "ы": "y", "э": "e", "ў": "u"}
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'", "“": '"', "”": '"'})
-_ACCENTS = str.maketrans("áàâäãåçéèêëíìîïñóòôöõúùûüýÿłśźżćńąęčšžř", "aaaaaaceeeeiiiinooooouuuuyylszzcnaecszr")
+_SPECIAL = {"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"}
 
 
 def transliterate(text: str, scheme: str = "ru") -> str:
@@ -50,7 +51,12 @@ def _char_key(ch: str) -> str:
     low = ch.lower()
     if low in _CYRILLIC:
         return _CYRILLIC[low]
-    return low.translate(_ACCENTS)
+    if low in _SPECIAL:
+        return _SPECIAL[low]
+    if low.isascii():
+        return low
+    # Drop diacritics: "Šiauliai" = "Siauliai", "Tavrijs´ke" = "Tavrijske".
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
 
 
 def _is_alnum(ch: str) -> bool:
@@ -71,7 +77,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     prev = " "
     for i, ch in enumerate(text.translate(_FOLD)):
-        if ch == "'":
+        if ch == "'" or unicodedata.combining(ch):
             continue
         if not _is_alnum(ch):
             if prev != " ":
@@ -80,6 +86,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
                 prev = " "
             continue
         mapped = _char_key(ch)
+        if not mapped:
+            continue
         if prev != " " and _kind(prev) != _kind(mapped[0]):
             chars.append(" ")
             offsets.append(i)
@@ -93,9 +101,22 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+_KEY_TABLE = str.maketrans({**_CYRILLIC, **_SPECIAL, "'": ""})
+_NON_WORD = re.compile(r"[\W_]+")
+_LETTER_DIGIT = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
+
+
 def key(text: str) -> str:
-    """The normalised key of a name: `key("T72-B3") == key("Т-72Б3") == "t 72 b 3"`."""
-    return normalize(text)[0]
+    """The normalised key of a name: `key("T72-B3") == key("Т-72Б3") == "t 72 b 3"`.
+
+    Same result as `normalize(text)[0]`, computed with str.translate and regexes because
+    it runs for every alias at load time.
+    """
+    low = text.translate(_FOLD).lower().translate(_KEY_TABLE)
+    if not low.isascii():
+        low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    low = _NON_WORD.sub(" ", low)
+    return _LETTER_DIGIT.sub(" ", low).strip()
 
 
 def plural_keys(k: str) -> list[str]:
@@ -151,6 +172,12 @@ class AliasMatcher:
                 bucket.append(pattern)
         self._automaton = None
 
+    def add_key(self, k: str, entry: Any, proper: bool = False) -> None:
+        """Add a precomputed key; `proper` requires a capital first letter in text."""
+        bucket = self._by_key.setdefault(k, [])
+        bucket.append(_Pattern(entry, "A" if proper else None))
+        self._automaton = None
+
     def get(self, name: str) -> list[Any]:
         """Entries whose alias has the key of `name` (case-sensitive aliases checked too)."""
         k = key(name)
@@ -202,7 +229,9 @@ def _case_ok(pattern: _Pattern, surface: str) -> bool:
     if want is None:
         return True
     # The first letter carries the proper-noun signal; the rest may be shouted ("TOR-M2").
-    return bool(surface) and surface[0] == want[0] and not surface.islower()
+    if not surface or surface.islower():
+        return False
+    return surface[0] == want[0] or (want == "A" and surface[0].isupper())
 
 
 _SPACES = re.compile(r"\s+")
@@ -211,3 +240,13 @@ _SPACES = re.compile(r"\s+")
 def clean_label(text: str) -> str:
     """Collapse whitespace in a label as the user wrote it."""
     return _SPACES.sub(" ", text).strip()
+
+
+def non_overlapping(matches: list[Match]) -> list[Match]:
+    """Keep the longest of overlapping matches (earliest on ties), returned in text order."""
+    matches = sorted(matches, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Match] = []
+    for m in matches:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

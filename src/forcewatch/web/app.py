@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -20,6 +21,7 @@ from .security import SECURITY_HEADERS
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
+FORM_OVERHEAD = 64 * 1024  # multipart boundaries and form fields around the files
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -40,6 +42,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.store = store or Store(settings.db_url)
     problems.install(app)
     app.middleware("http")(_security_headers)
+    app.middleware("http")(_body_limit)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _include_routers(app)
     return app
@@ -52,10 +55,23 @@ async def _security_headers(request: Request, call_next):
     return response
 
 
+async def _body_limit(request: Request, call_next):
+    """Refuse a body over the upload limit from its Content-Length, before parsing any of it."""
+    limit = request.app.state.settings.max_bytes + FORM_OVERHEAD
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        body = problems.error_body(413, "too_large", f"the request body ({int(declared):,} bytes) is over the "
+                                   f"{limit:,}-byte limit (FORCEWATCH_MAX_BYTES); send fewer or smaller files.")
+        return JSONResponse(body, status_code=413)
+    return await call_next(request)
+
+
 def _include_routers(app: FastAPI) -> None:
     from .api import ROUTERS
     from .pages import router as pages_router
+    from .pages_analysis import router as analysis_pages
 
     for router in ROUTERS:
         app.include_router(router, prefix="/api")
     app.include_router(pages_router)
+    app.include_router(analysis_pages)

@@ -35,7 +35,12 @@ def error_body(status: int, code: str, message: str, fields: list[dict] | None =
     return {"error": error}
 
 
-def _respond(status: int, code: str, message: str, fields: list[dict] | None = None) -> JSONResponse:
+def _respond(request: Request, status: int, code: str, message: str, fields: list[dict] | None = None):
+    """JSON for the API, an HTML page for the dashboard, same status either way."""
+    if not request.url.path.startswith("/api") and request.url.path != "/openapi.json":
+        from .render import page
+
+        return page(request, "error.html", f"Error {status}", request.url.path, status=status, message=message)
     return JSONResponse(error_body(status, code, message, fields), status_code=status)
 
 
@@ -60,24 +65,24 @@ def library_status(exc: ForcewatchError) -> tuple[int, str]:
     return 500, "failed"
 
 
-async def on_api_error(_request: Request, exc: ApiError) -> JSONResponse:
-    return _respond(exc.status, exc.code, exc.message, exc.fields)
+async def on_api_error(request: Request, exc: ApiError) -> JSONResponse:
+    return _respond(request, exc.status, exc.code, exc.message, exc.fields)
 
 
-async def on_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     fields = validation_fields(exc)
     names = ", ".join(f"'{f['field']}'" for f in fields)
-    return _respond(422, "invalid", f"invalid value for {names}: {fields[0]['message']}", fields)
+    return _respond(request, 422, "invalid", f"invalid value for {names}: {fields[0]['message']}", fields)
 
 
-async def on_library_error(_request: Request, exc: ForcewatchError) -> JSONResponse:
+async def on_library_error(request: Request, exc: ForcewatchError) -> JSONResponse:
     status, code = library_status(exc)
-    return _respond(status, code, str(exc))
+    return _respond(request, status, code, str(exc))
 
 
-async def on_http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+async def on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-    return _respond(exc.status_code, code, str(exc.detail))
+    return _respond(request, exc.status_code, code, str(exc.detail))
 
 
 def install(app) -> None:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import documents
+from . import analysis, claims, documents, exports, geo, ingest
 
-ROUTERS = [documents.router]
+ROUTERS = [documents.router, claims.router, geo.router, exports.router, ingest.router, analysis.router]

@@ -39,9 +39,9 @@ def documents_query(q: str | None = None, status: str | None = None, since: str 
                     until: str | None = None) -> Select:
     """Documents newest first, filtered; every value is bound, never formatted into SQL."""
     query = select(Document)
+    q, status, since, until = (v or None for v in (q, status, since, until))
     if q:
-        like = f"%{q}%"
-        query = query.where(or_(Document.title.ilike(like), Document.text.ilike(like), Document.id.ilike(like)))
+        query = query.where(or_(*[col.icontains(q, autoescape=True) for col in (Document.title, Document.text, Document.id)]))
     if status:
         query = query.where(Document.status == status)
     if since:

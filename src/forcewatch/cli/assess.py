@@ -1,0 +1,91 @@
+"""`forcewatch assess` and `forcewatch backtest`: warning levels with their evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from ..assess import LEVEL_NAMES, assess
+from ..assess import backtest as bt
+from ._common import JSON_OPTION, console, emit, settings
+
+STATUS_STYLE = {"met": "bold red", "contradicted": "yellow", "not met": "green", "unknown": "dim"}
+
+
+def store_claims(db_url: str) -> list[dict]:
+    """Every claim in the store, as claim-schema dicts."""
+    from ..extract.claims.storage import list_claims
+    from ..store import open_store
+
+    store = open_store(db_url)
+    try:
+        with store.transaction() as session:
+            return list_claims(session)
+    finally:
+        store.close()
+
+
+def _render_assessment(data: dict) -> None:
+    console.print(f"[bold]{data['title']}[/] as of {data['as_of']}: level [bold]{data['level']}[/] ({data['level_name']})")
+    table = Table("indicator", "status", "conf.", "evidence", show_lines=False)
+    for ind in data["indicators"]:
+        first = ind["claims"][0] if ind["claims"] else None
+        quote = f"{first['doc']}: {first['sentence'][:90]} [{first['source']}, {first['reliability']}]" if first else ind["detail"]
+        table.add_row(("↓ " if ind["role"] == "counter" else "") + ind["title"],
+                      f"[{STATUS_STYLE[ind['status']]}]{ind['status']}[/]", f"{ind['confidence']:.2f}", quote)
+    console.print(table)
+    console.print("trend: " + "  ".join(f"{t['date']}={t['level']}" for t in data["trend"]))
+    console.print(data["explanation"], highlight=False)
+
+
+def assess_command(
+    ctx: typer.Context,
+    problem: str = typer.Option("belarus-ukraine", "--problem", "-p", help="Problem id or path to a problem YAML."),
+    as_of: str = typer.Option(..., "--as-of", help="Assess with what was known on this date (YYYY-MM-DD)."),
+    claims: Path = typer.Option(None, "--claims", help="Read claims from this JSONL file instead of the store."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Assess a warning problem as of a date: level 1-5, indicators with evidence, trend.
+
+    Example: forcewatch assess --problem belarus-ukraine --as-of 2022-12-31 --json
+    """
+    rows = bt.read_jsonl(claims) if claims else store_claims(settings(ctx).db_url)
+    emit(assess(problem, rows, as_of).to_dict(), as_json, _render_assessment)
+
+
+def _render_backtests(data: dict) -> None:
+    for result in data["backtests"]:
+        verdict = "[green]passed[/]" if result["passed"] else "[bold red]FAILED[/]"
+        console.print(f"[bold]{result['title']}[/] ({result['claims']} claims): {verdict}")
+        for point in result["series"]:
+            console.print(f"  {point['date']}  {point['level']} {LEVEL_NAMES[point['level']]:<9} {', '.join(point['met'])}")
+        for check in result["checks"]:
+            console.print(f"  {'ok ' if check['passed'] else 'NOT'} {check['check']}")
+
+
+def backtest_command(
+    events: Path = typer.Option(bt.DEFAULT_EVENTS, "--events", help="Event table (CSV) for the Eyes on Russia back-test."),
+    articles: list[Path] = typer.Option(None, "--articles", help="Article files or folders for the autumn-2022 back-test."),
+    autumn_claims: Path = typer.Option(None, "--autumn-claims", help="Claims JSONL for the autumn-2022 back-test "
+                                       "(instead of extracting --articles)."),
+    chart: Path = typer.Option(None, "--chart", help="Write the weekly level series as a chart (.svg or .png)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Run the warning model on real history: before 24 Feb 2022, and autumn 2022.
+
+    Example: forcewatch backtest --events ../shared/corpus/eyesonrussia/events.csv --chart levels.svg --json
+    """
+    results = bt.run_all(events, articles or bt.DEFAULT_ARTICLES, autumn_claims)
+    if chart:
+        bt.chart(results, chart)
+    data = {"backtests": results, "passed": all(r["passed"] for r in results), "chart": str(chart) if chart else None}
+    emit(data, as_json, _render_backtests)
+    if not data["passed"]:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("assess")(assess_command)
+    app.command("backtest")(backtest_command)

@@ -1,0 +1,289 @@
+"""Attribution: who asserts what each sentence says.
+
+In order: an explicit speaker ("according to X", the subject of a reporting verb, "says
+Minsk"); the speaker of the quote a sentence sits in ("“...,” the statement reads");
+generic speakers ("a Telegram post", "the report") resolved to the last named source; a
+later sentence that points back ("The news was shared by Belarusian Hajun"); the source
+carried from earlier sentences; and, only when nobody is named, the document's outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ...knowledge.lexicons import lexicons
+from . import kbview
+
+
+@dataclass
+class Attribution:
+    """A source as the schema wants it: canonical `name`, the words of the text, how found."""
+
+    name: str
+    text: str
+    how: str  # explicit | quote | generic | backward | carried | outlet
+    verb: str | None = None
+    generic: bool = False
+    extra: dict = field(default_factory=dict)
+    span: tuple[int, int] | None = None  # the speaker's words, offsets in the sentence's Doc
+
+    def as_json(self) -> dict:
+        out = {"name": self.name, "text": self.text, "how": self.how}
+        out.update(self.extra)
+        return out
+
+    def carried(self, how: str, text: str | None = None) -> Attribution:
+        return Attribution(self.name, text or self.text, how, self.verb, False, dict(self.extra))
+
+
+@dataclass
+class SentenceInfo:
+    """What attribution needs to know of one sentence of the document."""
+
+    sent: Span
+    start: int  # offset of the sentence in the document text
+    end: int
+    paragraph: int
+    heading: bool = False
+
+
+@lru_cache(maxsize=1)
+def _people() -> list[tuple[str, dict]]:
+    pairs = []
+    for person in lexicons().affiliations["people"]:
+        for alias in [person["name"], *person.get("aliases", [])]:
+            pairs.append((alias, person))
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _person(text: str) -> Attribution | None:
+    for alias, person in _people():
+        if re.search(rf"\b{re.escape(alias)}\b", text):
+            extra = {"person": person["name"], "role": person.get("role")}
+            return Attribution(person["organisation"], text, "explicit", extra=extra)
+    return None
+
+
+def _kb_source(text: str) -> Attribution | None:
+    matches = kbview.sources_in(text)
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: m.end - m.start)
+    e = best.entry
+    extra = {k: getattr(e, k, None) for k in ("type", "country", "reliability")}
+    return Attribution(e.name, text, "explicit", extra={k: v for k, v in extra.items() if v})
+
+
+def _metonym(text: str) -> Attribution | None:
+    words = text.lower().split()
+    for word in words:
+        country = lexicons().actors["metonyms"].get(word.strip(".,"))
+        if country and len(words) <= 3:
+            return Attribution(f"Government of {country}", text, "explicit", extra={"country": country})
+    return None
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:“”\"'")
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+
+
+def _is_generic(tokens: list[Token]) -> bool:
+    generic = set(lexicons().attribution["generic_sources"])
+    heads = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass", "pobj", "ROOT", "appos") or t == tokens[-1]]
+    return any(t.lemma_.lower() in generic or t.lower_ in generic for t in heads + tokens[-1:])
+
+
+def resolve_speaker(tokens: list[Token]) -> Attribution | None:
+    """The canonical source for a speaker phrase (person, KB source, metonym, or the words)."""
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return None
+    text = _clean(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text)
+    if not text:
+        return None
+    found = _person(text) or _kb_source(text)
+    if found is None and _is_generic(tokens):
+        span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        return Attribution(text, text, "generic", generic=True, span=span)
+    found = found or _metonym(text) or Attribution(text, text, "explicit")
+    found.text = text
+    found.span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return found
+
+
+def _span_tokens(tok: Token, limit: Span) -> list[Token]:
+    """The phrase of `tok` (its subtree), cut at the first comma after the head for verbs."""
+    return [t for t in tok.subtree if limit.start <= t.i < limit.end and not t.is_punct or t.text in ("-", "’", "'")]
+
+
+def _according_to(sent: Span) -> list[Token]:
+    prefixes = lexicons().attribution["source_prefixes"]
+    low = sent.text.lower()
+    for prefix in ("according to", "citing", "as reported by"):
+        if prefix in prefixes and prefix in low:
+            for tok in sent:
+                if tok.lower_ == prefix.split()[-1] and sent.doc[tok.i - len(prefix.split()) + 1].lower_ == prefix.split()[0]:
+                    return _after_prefix(sent, tok)
+    return []
+
+
+def _after_prefix(sent: Span, tok: Token) -> list[Token]:
+    out = []
+    for t in sent.doc[tok.i + 1 : sent.end]:
+        if t.is_punct and t.text not in ("-", "'", "’"):
+            break
+        if t.pos_ in ("VERB", "AUX") and out:
+            break
+        out.append(t)
+    return out
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head != tok:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _reporting_verbs(sent: Span, quotes: list[tuple[int, int]]) -> list[Token]:
+    verbs = lexicons().attribution["reporting_verbs"]
+    found = [
+        t for t in sent
+        if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quotes)
+    ]  # fmt: skip
+    return sorted(found, key=_depth)
+
+
+def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(s < char < e for s, e in quotes)
+
+
+def _verb_speaker(verb: Token, sent: Span) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",) and child.pos_ != "PRON" or child.dep_ == "nsubj" and child.lower_ in ("he", "she"):
+            return _span_tokens(child, sent)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _span_tokens(objs[0], sent)
+    return _adjacent_speaker(verb, sent)
+
+
+def _adjacent_speaker(verb: Token, sent: Span) -> list[Token]:
+    """", the Belarusian Defense Ministry reported Monday" or "says Minsk" without a parse link."""
+    before = []
+    for t in reversed(list(sent.doc[sent.start : verb.i])):
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+            break
+        before.insert(0, t)
+    if before and any(t.pos_ in ("PROPN", "NOUN") for t in before):
+        return before
+    after = []
+    for t in sent.doc[verb.i + 1 : sent.end]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            break
+        after.append(t)
+    return after if any(t.pos_ in ("PROPN", "NOUN") for t in after) else []
+
+
+def explicit_source(sent: Span, quotes: list[tuple[int, int]]) -> tuple[Attribution | None, Token | None]:
+    """The speaker named in the sentence itself, with the reporting verb when there is one."""
+    according = _according_to(sent)
+    if according:
+        return resolve_speaker(according), None
+    for verb in _reporting_verbs(sent, quotes):
+        speaker = _verb_speaker(verb, sent)
+        found = resolve_speaker(speaker) if speaker else None
+        if found:
+            found.verb = verb.lemma_.lower()
+            return found, verb
+    return None, None
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (“...” or "..."), opening to closing mark."""
+    regions = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text)]
+    regions += [(m.start(), m.end()) for m in re.finditer(r'"[^"\n]*"', text)]
+    return sorted(regions)
+
+
+def _backward(info: SentenceInfo, verb: Token | None) -> bool:
+    """"The news was shared by X": X is the source of what came before."""
+    if verb is None:
+        return False
+    nouns = set(lexicons().attribution["backward_nouns"])
+    return any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in nouns for c in verb.children) and any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+class _Attributor:
+    """One pass over a document's sentences, in order."""
+
+    def __init__(self, infos: list[SentenceInfo], text: str, outlet: str | None):
+        self.infos = infos
+        self.quotes = quote_regions(text)
+        self.outlet = outlet
+        self.result: list[Attribution | None] = [None] * len(infos)
+        self.own = [False] * len(infos)
+        self.last_named: Attribution | None = None
+
+    def run(self) -> list[Attribution | None]:
+        for i, info in enumerate(self.infos):
+            self._explicit(i, info)
+        self._quotes()
+        self._carry()
+        return self.result
+
+    def _explicit(self, i: int, info: SentenceInfo) -> None:
+        local = [(s - info.start + info.sent.start_char, e - info.start + info.sent.start_char) for s, e in self.quotes]
+        found, verb = explicit_source(info.sent, local)
+        if found is None:
+            return
+        if found.generic and self.last_named:
+            span, found = found.span, self.last_named.carried("generic", found.text)
+            found.span = span
+        else:
+            self.last_named = found
+        self.result[i], self.own[i] = found, True
+        if _backward(info, verb):
+            self._assign_back(i, found)
+
+    def _assign_back(self, i: int, found: Attribution) -> None:
+        for j in range(i - 1, -1, -1):
+            if self.own[j]:
+                break
+            self.result[j] = found.carried("backward")
+            self.own[j] = True
+
+    def _quotes(self) -> None:
+        for qs, qe in self.quotes:
+            inside = [i for i, info in enumerate(self.infos) if info.start < qe and qs < info.end]
+            speaker = next((self.result[i] for i in inside if self.own[i]), None)
+            for i in inside:
+                if speaker is not None and not self.own[i]:
+                    self.result[i], self.own[i] = speaker.carried("quote"), True
+
+    def _carry(self) -> None:
+        last: Attribution | None = None
+        for i, info in enumerate(self.infos):
+            if info.heading:
+                last = None
+                continue
+            if self.result[i] is not None:
+                last = self.result[i] if not self.result[i].generic else last
+            elif last is not None:
+                self.result[i] = last.carried("carried")
+            elif self.outlet:
+                self.result[i] = Attribution(self.outlet, self.outlet, "outlet")
+
+
+def attribute(infos: list[SentenceInfo], text: str, outlet: str | None) -> list[Attribution | None]:
+    """The source of each sentence of a document (None when nobody and no outlet is known)."""
+    return _Attributor(infos, text, outlet).run()

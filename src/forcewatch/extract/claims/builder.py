@@ -1,0 +1,411 @@
+"""The claim builder: a cleaned document in, claims of the schema (docs/claim-schema.md) out.
+
+Paragraph by paragraph, sentence by sentence: forces (counted and named), the trigger
+that governs each, its actor, places (location, origin, destination), date, source,
+modality and negation. One claim per force; one claim without an item for a sentence
+that reports an event, an assessment or a denial without naming a force.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from ...knowledge.lexicons import lexicons
+from . import kbview
+from .attribution import Attribution, SentenceInfo, attribute
+from .dates import find_dates, parse_published
+from .events import Trigger, assessment_sentence, choose_trigger, denial_sentence, find_triggers, trigger_event
+from .forces import Force, counted_forces, named_forces
+from .kbview import PlaceHit, places_in
+from .modality import modality, negated
+
+_DEST = {"to", "toward", "towards", "into", "closer", "for", "onto"}
+_ORIGIN = {"from", "out"}
+_LOC = {"in", "at", "near", "inside", "within", "across", "on", "around", "outside", "along", "by"}
+
+
+@dataclass
+class DocContext:
+    """What every sentence of one document shares."""
+
+    doc_id: str
+    text: str
+    published: date | None
+    published_raw: str | None
+    outlet: str | None
+    main_country: PlaceHit | None = None
+    last_border: PlaceHit | None = None  # what "the border" refers to
+    last_location: dict[int, dict] = field(default_factory=dict)  # paragraph -> last location
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines of the cleaned text with their offsets (cleaning keeps one per line)."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def is_heading(line: str) -> bool:
+    """A short line without closing punctuation: a title or a section heading."""
+    words = line.split()
+    limit = lexicons().attribution["heading_max_words"]
+    return len(words) <= limit and not line.rstrip().endswith((".", "”", '"', "'", ":"))
+
+
+def sentence_infos(text: str, nlp) -> list[SentenceInfo]:
+    """Sentences of every paragraph, parsed, with their document offsets."""
+    paras = paragraphs(text)
+    infos = []
+    for number, ((offset, line), doc) in enumerate(zip(paras, nlp.pipe(line for _, line in paras), strict=True)):
+        heading = is_heading(line)
+        for sent in doc.sents:
+            if sent.text.strip():
+                infos.append(SentenceInfo(sent, offset + sent.start_char, offset + sent.end_char, number, heading))
+    return infos
+
+
+def _main_country(infos: list[SentenceInfo]) -> PlaceHit | None:
+    """The country the document is about: most named, by place (any kind) and nationality."""
+    counts: Counter = Counter()
+    hits: dict[str, PlaceHit] = {}
+    demonyms = lexicons().actors["demonyms"]
+    for info in infos:
+        for hit in places_in(info.sent.text):
+            if hit.country:
+                counts[hit.country] += 1
+                if hit.kind == "country":
+                    hits.setdefault(hit.country, hit)
+        for tok in info.sent:
+            if tok.lower_ in demonyms:
+                counts[demonyms[tok.lower_]] += 0.5
+    for name, _ in counts.most_common():
+        if name in hits:
+            return hits[name]
+    return None
+
+
+def _role(sent: Span, hit: PlaceHit) -> str:
+    """location, origin or destination from the preposition before the place; "mentioned"
+    for a place without one that no trigger governs ("which borders Ukraine")."""
+    before = sent.text[: hit.start].lower().split()[-4:]
+    for word in reversed(before):
+        if word in _DEST:
+            return "destination"
+        if word in _ORIGIN:
+            return "origin"
+        if word in _LOC:
+            return "location"
+    span = sent.doc.char_span(sent.start_char + hit.start, sent.start_char + hit.end, alignment_mode="expand")
+    if span is not None and span.root.dep_ == "dobj" and trigger_event(span.root.head):
+        return "location"  # "entered Belarus"
+    return "mentioned"
+
+
+def _speaker_overlap(hit_start: int, hit_end: int, sent: Span, source: Attribution | None) -> bool:
+    if source is None or source.span is None:
+        return False
+    start, end = source.span
+    return sent.start_char + hit_start < end and start < sent.start_char + hit_end
+
+
+def _not_a_place(sent: Span, hit: PlaceHit) -> bool:
+    """Part of a person's name ("Vladimir Putin") or of an organisation ("Ministry of Defence of Belarus")."""
+    span = sent.doc.char_span(sent.start_char + hit.start, sent.start_char + hit.end, alignment_mode="expand")
+    if span is None:
+        return True
+    if hit.kind in ("city", "region") and any(t.ent_type_ == "PERSON" for t in span):
+        return True  # "Vladimir" in "Vladimir Putin"
+    before = [t for t in sent.doc[sent.start : span.start] if t.lower_ != "the"][-2:]
+    if len(before) == 2 and before[1].lower_ == "of":
+        return before[0].lower_ not in lexicons().actors["area_nouns"]
+    return False
+
+
+def _is_agent(sent: Span, hit: PlaceHit) -> bool:
+    """A place that acts ("Russia will send", "sent by Moscow") is an actor, not a location."""
+    span = sent.doc.char_span(sent.start_char + hit.start, sent.start_char + hit.end, alignment_mode="expand")
+    if span is None or hit.kind not in ("country", "city"):
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def claim_places(sent: Span, source: Attribution | None, clause: tuple[int, int]) -> dict[str, PlaceHit | None]:
+    """Location, origin and destination named in one clause of a sentence."""
+    roles: dict[str, PlaceHit | None] = {"location": None, "origin": None, "destination": None, "mentioned": None}
+    lo, hi = clause
+    for hit in places_in(sent.text):
+        if not (lo <= sent.start_char + hit.start < hi):
+            continue
+        if _speaker_overlap(hit.start, hit.end, sent, source) or _is_agent(sent, hit) or _not_a_place(sent, hit):
+            continue
+        role = _role(sent, hit)
+        roles[role] = roles[role] or hit
+    return roles
+
+
+def _country_place(hit: PlaceHit) -> PlaceHit:
+    if hit.kind in ("country",) or not hit.country:
+        return hit
+    lat, lon = kbview._coords(hit.country)
+    return PlaceHit(hit.start, hit.end, hit.country, hit.country, "country", hit.country, lat, lon)
+
+
+def _place_json(hit: PlaceHit | None) -> dict | None:
+    return hit.as_json() if hit else None
+
+
+def _actor_of(text: str) -> str | None:
+    low = text.lower().strip()
+    actors = lexicons().actors
+    if low in actors["metonyms"]:
+        return actors["metonyms"][low]
+    if low in actors["demonyms"]:
+        return actors["demonyms"][low]
+    for country in actors["countries"]:
+        if country.lower() == low:
+            return country
+    return None
+
+
+def _phrase_actor(tokens) -> str | None:
+    for tok in tokens:
+        actor = _actor_of(tok.text) or _actor_of(tok.lemma_)
+        if actor:
+            return actor
+    text = " ".join(t.text for t in tokens).lower()
+    for name, country in lexicons().actors["metonyms"].items():
+        if " " in name and name in text:
+            return country
+    return None
+
+
+def actor_for(force: Force | None, trigger: Trigger | None) -> str | None:
+    """Whose forces: the force's own modifiers, then the trigger's subject or agent."""
+    if force is not None:
+        mods = [c for c in force.head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        mods += [c for m in mods for c in m.children if c.dep_ == "conj"]
+        actor = _phrase_actor(sorted(mods, key=lambda t: t.i))
+        of = [c for c in force.head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        actor = actor or (_phrase_actor(list(of[0].subtree)) if of else None)
+        if actor:
+            return actor
+    if trigger is not None:
+        verb = trigger.token if trigger.token.pos_ == "VERB" else trigger.token.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "agent"):
+                actor = _phrase_actor(list(child.subtree))
+                if actor:
+                    return actor
+    return None
+
+
+def _clause(sent: Span, anchor) -> tuple[int, int]:
+    """Character range (in the sentence's Doc) of the ';'-separated clause holding `anchor`."""
+    start, end = sent.start_char, sent.end_char
+    for tok in sent:
+        if tok.text == ";":
+            if tok.i < anchor.i:
+                start = tok.idx + 1
+            elif tok.i > anchor.i:
+                end = tok.idx
+                break
+    return start, end
+
+
+def _future_at(sent: Span, char: int) -> bool:
+    """Is the verb governing the text at `char` (Doc offset) in the future ("will hold ... on Friday")?"""
+    tok = next((t for t in sent if t.idx >= char), sent.root)
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok == tok.head:
+            break
+        tok = tok.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll") for c in tok.children)
+
+
+def _date(sent: Span, ctx: DocContext, clause: tuple[int, int], anchor_char: int) -> str | None:
+    past = find_dates(sent.text, ctx.published, False)
+    ahead = {d.start: d for d in find_dates(sent.text, ctx.published, True)}
+    inside = [d for d in past if clause[0] <= sent.start_char + d.start < clause[1]] or past
+    if not inside:
+        return None
+    best = min(inside, key=lambda d: abs(sent.start_char + d.start - anchor_char))
+    if _future_at(sent, sent.start_char + best.start) and best.start in ahead:
+        return ahead[best.start].value
+    return best.value
+
+
+class _SentenceClaims:
+    """Claims of one sentence."""
+
+    def __init__(self, info: SentenceInfo, source: Attribution | None, ctx: DocContext):
+        self.info, self.sent, self.source, self.ctx = info, info.sent, source, ctx
+        self.triggers = find_triggers(self.sent)
+        self.assessment = assessment_sentence(self.sent)
+        self.denial = denial_sentence(self.sent)
+
+    def forces(self) -> list[Force]:
+        counted = counted_forces(self.sent)
+        found = counted + named_forces(self.sent, counted)
+        span = self.source.span if self.source else None
+        if span:
+            found = [f for f in found if not (span[0] <= f.head.idx < span[1])]
+        return sorted(found, key=lambda f: f.first)
+
+    def build(self) -> list[dict]:
+        claims = []
+        for force in self.forces():
+            trigger = choose_trigger(force.head, self.triggers)
+            if trigger is None and force.quantity is None and not (self.assessment or self.denial):
+                continue
+            claims.append(self._claim(force, trigger))
+        if not claims and (self.assessment or self.denial or self.triggers):
+            trigger = self.triggers[0] if self.triggers else None
+            if self.assessment or self.denial or self._anchored():
+                claims.append(self._claim(None, trigger))
+        return _dedupe(claims)
+
+    def _anchored(self) -> bool:
+        """An event without a force is a claim only when some actor or place anchors it."""
+        return bool(places_in(self.sent.text)) or any(_actor_of(t.text) for t in self.sent)
+
+    def _event(self, trigger: Trigger | None) -> str:
+        if self.denial:
+            return "denial"
+        if self.assessment:
+            return "assessment"
+        return trigger.event if trigger else lexicons().events["default"]
+
+    def _claim(self, force: Force | None, trigger: Trigger | None) -> dict:
+        anchor = trigger.token if trigger else (force.head if force else self.sent.root)
+        clause = _clause(self.sent, anchor)
+        places = self._places(clause)
+        return {
+            "event": self._event(trigger),
+            "actor": actor_for(force, trigger),
+            "item": force.item if force else None,
+            "equipment": force.equipment if force else [],
+            "unit": (force.unit if force else None) or self._unit(force),
+            "quantity": force.quantity.as_schema() if force and force.quantity else None,
+            **places,
+            "date": _date(self.sent, self.ctx, clause, anchor.idx),
+            "modality": self._modality(trigger),
+            "negated": negated(self.sent, trigger.token if trigger else None, force.head if force else None),
+            "evidence": self._evidence(force, trigger),
+            "confidence": _confidence(force, trigger),
+        }
+
+    def _modality(self, trigger: Trigger | None) -> str:
+        attributed = self.source is not None and self.source.how != "outlet"
+        verb = self.source.verb if self.source else None
+        return modality(self.sent, trigger.token if trigger else None, verb, attributed, self.denial)
+
+    def _unit(self, force: Force | None) -> str | None:
+        if force is not None and force.item == "unit":
+            return None
+        units = kbview.units_in(self.sent.text)
+        return units[0].entry.name if units else None
+
+    def _places(self, clause: tuple[int, int]) -> dict:
+        roles = {k: self._named_border(v) for k, v in claim_places(self.sent, self.source, clause).items()}
+        location = roles["location"]
+        if location is None and roles["destination"] is not None:
+            location = _country_place(roles["destination"])
+        if location is None and roles["origin"] is None:
+            location = roles.pop("mentioned")
+        roles.pop("mentioned", None)
+        out = {k: _place_json(v) for k, v in roles.items()}
+        out["location"] = _place_json(location) or self._context_location()
+        if location is not None:
+            self.ctx.last_location[self.info.paragraph] = out["location"]
+        return out
+
+    def _named_border(self, hit: PlaceHit | None) -> PlaceHit | None:
+        """"the border" is the border the document last named ("the border with Ukraine")."""
+        if hit is None or hit.kind != "border":
+            return hit
+        if hit.name != "border":
+            self.ctx.last_border = hit
+            return hit
+        known = self.ctx.last_border
+        return PlaceHit(hit.start, hit.end, hit.text, known.name, "border", known.country) if known else hit
+
+    def _context_location(self) -> dict | None:
+        """No place in the clause: the paragraph's last location, else the document's main country."""
+        carried = self.ctx.last_location.get(self.info.paragraph)
+        if carried:
+            return dict(carried, inferred=True)
+        main = self.ctx.main_country
+        return dict(main.as_json(), inferred=True) if main else None
+
+    def _evidence(self, force: Force | None, trigger: Trigger | None) -> dict:
+        base = self.info.start - self.sent.start_char
+        out = {}
+        if force is not None and force.quantity is not None:
+            out["quantity"] = [force.quantity.start + base, force.quantity.end + base]
+        if force is not None:
+            head = force.head
+            out["force"] = [self.sent.doc[force.first].idx + base, head.idx + len(head) + base]
+        if trigger is not None:
+            out["trigger"] = [trigger.token.idx + base, trigger.token.idx + len(trigger.token) + base]
+        return out
+
+
+def _confidence(force: Force | None, trigger: Trigger | None) -> float:
+    score = 0.5
+    if force is not None and force.quantity is not None:
+        score += 0.2
+    if trigger is not None:
+        score += 0.2
+    return round(min(score, 0.95), 2)
+
+
+def _dedupe(claims: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for c in claims:
+        key = (c["item"], (c["quantity"] or {}).get("text"), c["event"], tuple(c["evidence"].get("force", [])))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _finish(claim: dict, info: SentenceInfo, source: Attribution | None, ctx: DocContext, n: int) -> dict:
+    out = {
+        "id": f"{ctx.doc_id}:{info.start}:{n}",
+        "doc": ctx.doc_id,
+        "sentence": ctx.text[info.start : info.end],
+        "start": info.start,
+        "end": info.end,
+    }
+    out.update(claim)
+    out["source"] = source.as_json() if source else None
+    out["outlet"] = ctx.outlet
+    out["published"] = ctx.published_raw
+    loc = claim.get("location") or {}
+    out["location_coords"] = [loc["lat"], loc["lon"]] if loc.get("lat") is not None else None
+    return out
+
+
+def extract_claims(
+    text: str, doc_id: str, *, published: str | None = None, outlet: str | None = None, nlp=None
+) -> list[dict]:
+    """Every claim of a cleaned document, in text order, as schema dicts."""
+    from ..nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    infos = sentence_infos(text, nlp)
+    ctx = DocContext(doc_id, text, parse_published(published), published, outlet)
+    ctx.main_country = _main_country(infos)
+    sources = attribute(infos, text, outlet)
+    claims: list[dict] = []
+    for info, source in zip(infos, sources, strict=True):
+        if info.heading:
+            continue
+        for claim in _SentenceClaims(info, source, ctx).build():
+            claims.append(_finish(claim, info, source, ctx, len(claims)))
+    return claims

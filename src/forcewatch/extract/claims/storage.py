@@ -1,0 +1,54 @@
+"""Claims in the store: write a document's claims, list claims with filters."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from ...store.models import Document
+from ...store.models_claims import Claim
+
+_COLUMNS = ("sentence", "start", "end", "event", "actor", "item", "equipment", "unit", "quantity", "location",
+            "origin", "destination", "date", "source", "outlet", "published", "modality", "negated",
+            "confidence", "evidence")  # fmt: skip
+
+
+def to_row(claim: dict) -> Claim:
+    """A claims-table row from a schema dict."""
+    q = claim.get("quantity") or {}
+    loc = claim.get("location") or {}
+    fields = {k: claim.get(k) for k in _COLUMNS}
+    fields["equipment"] = fields["equipment"] or []
+    fields["evidence"] = fields["evidence"] or {}
+    return Claim(
+        doc_id=claim["doc"], quantity_low=q.get("low"), quantity_high=q.get("high"),
+        location_name=loc.get("name"), location_country=loc.get("country"),
+        lat=loc.get("lat"), lon=loc.get("lon"), source_name=(claim.get("source") or {}).get("name"), **fields,
+    )  # fmt: skip
+
+
+def to_dict(row: Claim) -> dict:
+    """The schema dict of a stored claim (with its store id)."""
+    out = {"id": row.id, "doc": row.doc_id}
+    out.update({k: getattr(row, k) for k in _COLUMNS})
+    out["location_coords"] = [row.lat, row.lon] if row.lat is not None else None
+    return out
+
+
+def save_claims(session: Session, document: Document, claims: list[dict]) -> int:
+    """Replace the stored claims of `document` with `claims`; returns how many."""
+    session.execute(delete(Claim).where(Claim.doc_id == document.id))
+    session.add_all(to_row(dict(c, doc=document.id)) for c in claims)
+    return len(claims)
+
+
+def list_claims(session: Session, doc: str | None = None, region: str | None = None, since: str | None = None) -> list[dict]:
+    """Stored claims, oldest document first; `region` matches location name or country."""
+    query = select(Claim).order_by(Claim.published, Claim.doc_id, Claim.start, Claim.id)
+    if doc:
+        query = query.where(Claim.doc_id == doc)
+    if region:
+        query = query.where(or_(Claim.location_name.ilike(region), Claim.location_country.ilike(region)))
+    if since:
+        query = query.where(or_(Claim.date >= since, Claim.date.is_(None) & (Claim.published >= since)))
+    return [to_dict(row) for row in session.scalars(query)]

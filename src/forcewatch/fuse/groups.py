@@ -1,0 +1,203 @@
+"""Claim groups: claims across documents that state the same fact.
+
+Two claims state the same fact when they have the same actor, item, direction (forces in
+vs forces out, or the same other event) and polarity, in the same country, within a time
+window, at compatible places (within `radius_km` when both are geolocated), with compatible
+quantities (their intervals overlap) and no conflicting equipment models. Grouping is
+greedy in date order, so it is deterministic for a given input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .claim import Claim, Quantity
+from .geo import haversine_km
+
+GRADE_ORDER = "ABCDEF"
+QUANTITY_TOLERANCE = 0.1  # reports round: 3,000 and "some 3,200" are one figure
+
+ITEM_WORDS = {
+    "personnel": "personnel", "tank": "tanks", "armoured_vehicle": "armoured vehicles", "artillery": "artillery pieces",
+    "rocket_artillery": "rocket launchers", "air_defence": "air-defence systems", "aircraft": "aircraft",
+    "helicopter": "helicopters", "missile": "missile systems", "drone": "drones", "truck": "trucks",
+    "train": "trains", "engineering": "engineering vehicles", "ship": "ships", "unit": "units",
+    "equipment": "military equipment",
+}
+
+
+@dataclass
+class GroupingOptions:
+    window_days: int = 14
+    radius_km: float = 25.0
+
+
+@dataclass
+class ClaimGroup:
+    """Claims that state one fact, with their canonical statement and provenance."""
+
+    id: str
+    claims: list[Claim]
+    origins: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    statement: str = ""
+    credibility: int = 6  # Admiralty information credibility 1-6, set by `reliability`
+
+    @property
+    def lead(self) -> Claim:
+        """The member that speaks for the group: best-graded source, then with a number, then earliest."""
+        return min(self.claims, key=_lead_rank)
+
+    @property
+    def first(self) -> date | None:
+        days = [c.day for c in self.claims if c.day]
+        return min(days) if days else None
+
+    @property
+    def last(self) -> date | None:
+        days = [c.day for c in self.claims if c.day]
+        return max(days) if days else None
+
+    @property
+    def quantity(self) -> Quantity | None:
+        return self.lead.quantity if self.lead.quantity else next((c.quantity for c in self.claims if c.quantity), None)
+
+    @property
+    def best_grade(self) -> str:
+        return min((c.grade for c in self.claims), key=GRADE_ORDER.index, default="F")
+
+    def to_dict(self) -> dict:
+        lead = self.lead
+        return {"id": self.id, "statement": self.statement, "event": lead.event, "actor": lead.actor,
+                "item": lead.item, "negated": lead.negated, "area": lead.area,
+                "quantity": _quantity_dict(self.quantity), "first": _iso(self.first), "last": _iso(self.last),
+                "origins": self.origins, "independent_origins": len(self.origins), "outlets": self.outlets,
+                "repeats": len(self.claims) - len(self.origins), "credibility": self.credibility,
+                "claims": [c.evidence() for c in self.claims]}
+
+
+def _lead_rank(claim: Claim) -> tuple:
+    return (GRADE_ORDER.index(claim.grade), claim.quantity is None, claim.day or date.max, claim.id)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _quantity_dict(q: Quantity | None) -> dict | None:
+    return None if q is None else {"low": q.low, "high": q.high, "approx": q.approx, "text": q.describe()}
+
+
+def direction(claim: Claim) -> str:
+    """"in" for forces arriving or present, "out" for leaving, else the event itself."""
+    return "in" if claim.inbound else ("out" if claim.outbound else claim.event)
+
+
+def polarity(claim: Claim) -> str:
+    """"denied", "negated" or "affirmed": a denial never groups with what it denies."""
+    return "denied" if claim.denial else ("negated" if claim.negated else "affirmed")
+
+
+def group_key(claim: Claim) -> tuple:
+    return ((claim.actor or "").casefold(), claim.item or "", direction(claim), polarity(claim), claim.area or "")
+
+
+def quantities_compatible(a: Quantity | None, b: Quantity | None, tolerance: float = QUANTITY_TOLERANCE) -> bool:
+    """True when either is missing or their (tolerance-widened) intervals overlap."""
+    if a is None or b is None:
+        return True
+    a_low, a_high = a.interval(tolerance)
+    b_low, b_high = b.interval(tolerance)
+    return a_low <= b_high and b_low <= a_high
+
+
+def same_figure(a: Quantity | None, b: Quantity | None) -> bool:
+    """Whether two figures can be one report of one fact: missing, or within rounding of each other.
+
+    Overlap is not enough: "up to 9,000" and "about 3,200 so far" are compatible figures
+    (see `quantities_compatible`) but two different facts.
+    """
+    if a is None or b is None:
+        return True
+    tolerance = 0.25 if (a.approx or b.approx) else 0.15
+    va, vb = a.value(), b.value()
+    return abs(va - vb) <= tolerance * max(va, vb)
+
+
+def places_compatible(a: Claim, b: Claim, radius_km: float) -> bool:
+    if a.point and b.point:
+        return haversine_km(a.point, b.point) <= radius_km
+    if a.place_id and b.place_id and a.place_kind not in (None, "country") and b.place_kind not in (None, "country"):
+        return a.place_id == b.place_id
+    return True  # one side names only the country: it may be the same place
+
+
+def equipment_compatible(a: Claim, b: Claim) -> bool:
+    return not (a.equipment and b.equipment and not set(a.equipment) & set(b.equipment))
+
+
+def fits(claim: Claim, group: ClaimGroup, options: GroupingOptions) -> bool:
+    """Whether `claim` states the same fact as every claim already in `group`."""
+    last = group.last
+    if claim.day and last and (claim.day - last).days > options.window_days:
+        return False
+    return all(places_compatible(claim, member, options.radius_km) and same_figure(claim.quantity, member.quantity)
+               and equipment_compatible(claim, member) for member in group.claims)
+
+
+def group_claims(claims: list[Claim], options: GroupingOptions | None = None) -> list[ClaimGroup]:
+    """Group claims that state the same fact; each claim lands in exactly one group."""
+    options = options or GroupingOptions()
+    open_groups: dict[tuple, list[ClaimGroup]] = {}
+    groups: list[ClaimGroup] = []
+    for claim in sorted(claims, key=lambda c: (c.day or date.min, c.id)):
+        candidates = open_groups.setdefault(group_key(claim), [])
+        target = next((g for g in candidates if fits(claim, g, options)), None)
+        if target is None:
+            target = ClaimGroup(id=f"g{len(groups) + 1}", claims=[])
+            candidates.append(target)
+            groups.append(target)
+        target.claims.append(claim)
+    for group in groups:
+        finish(group)
+    return groups
+
+
+def finish(group: ClaimGroup) -> None:
+    """Provenance and the canonical statement, once the members are known."""
+    group.origins = sorted({c.origin_key for c in group.claims})
+    group.outlets = sorted({c.outlet for c in group.claims if c.outlet})
+    group.statement = statement(group)
+
+
+def statement(group: ClaimGroup) -> str:
+    """One plain sentence for the fact: "Russia: deployment of some 170 tanks to Belarus (2022-10-17), per ..."."""
+    lead = group.lead
+    what = ITEM_WORDS.get(lead.item or "", "forces")
+    if group.quantity:
+        what = f"{group.quantity.describe()} {what}"
+    if lead.equipment:
+        what += f" ({', '.join(lead.equipment)})"
+    text = f"{lead.actor or 'unattributed forces'}: {'no ' if lead.negated else ''}{lead.event} of {what}"
+    text += _where(lead)
+    text += f" ({_iso(group.first)})" if group.first else ""
+    source = lead.source_name or lead.source or lead.outlet
+    return text + (f", per {source}" if source else "") + _repeat_note(group)
+
+
+def _where(claim: Claim) -> str:
+    if claim.outbound:
+        origin = claim.origin or claim.location or claim.area
+        return (f" from {origin}" if origin else "") + (f" to {claim.destination}" if claim.destination else "")
+    if claim.destination:
+        return f" to {claim.destination}"
+    place = claim.location or claim.area
+    return f" in {place}" if place else ""
+
+
+def _repeat_note(group: ClaimGroup) -> str:
+    extra_origins, repeats = len(group.origins) - 1, len(group.claims) - len(group.origins)
+    notes = [f"{extra_origins} more independent source(s)"] if extra_origins > 0 else []
+    notes += [f"{repeats} repeat(s)"] if repeats > 0 else []
+    return f" [{'; '.join(notes)}]" if notes else ""

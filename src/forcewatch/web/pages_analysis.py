@@ -1,0 +1,115 @@
+"""Dashboard pages built on fusion and assessment: overview, timeline, sources, contradictions, ingest."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..store.models import Document
+from .api.analysis import store_key
+from .api.params import ISO_DATE
+from .data import analysis
+from .data.claims import ClaimFilters, all_claims, claim_model
+from .data.ingest import ALLOWED_SUFFIXES, ingest_uploads
+from .data.stages import attribute
+from .deps import get_session, get_settings, get_store
+from .problems import ApiError
+from .render import page
+from .security import require_token
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _try(call, notes: list[str], default=None):
+    """Run a stage call; a missing stage becomes a notice on the page, not an error page."""
+    try:
+        return call()
+    except ApiError as exc:
+        notes.append(exc.message)
+        return default
+
+
+def store_counts(session: Session) -> list[tuple[str, int]]:
+    counts = [("Documents", session.execute(select(func.count()).select_from(Document)).scalar_one())]
+    model = claim_model()
+    if model is not None:
+        counts.append(("Claims", session.execute(select(func.count()).select_from(model)).scalar_one()))
+    return counts
+
+
+@router.get("/")
+def overview(request: Request, problem: str | None = Query(None, pattern=r"^[A-Za-z0-9_.-]{1,80}$"),
+             as_of: str | None = Query(None, pattern=ISO_DATE), session: Session = Depends(get_session)):
+    notes: list[str] = []
+    problems = _try(analysis.problems, notes, []) or []
+    chosen = problem or (problems[0]["id"] if problems else None)
+    result = _try(lambda: analysis.assessment(session, chosen, as_of), notes) if chosen else None
+    trend_chart = attribute("forcewatch.report.charts", "level_trend_svg")
+    trend = Markup(trend_chart(result)) if trend_chart and result else None
+    return page(request, "overview.html", "Overview", "/", problems=problems, problem=chosen, as_of=as_of,
+                assessment=result, counts=store_counts(session), trend_svg=trend, notices=notes)
+
+
+def estimates_for_timeline(session: Session, request: Request, notes: list[str]) -> list[dict]:
+    """Fusion's force estimates; before fusion exists, each counting claim's own range."""
+    fused = _try(lambda: analysis.part(analysis.fusion(session, store_key(request)), "estimates"), notes)
+    if fused is not None:
+        return fused
+    from_claims = attribute("forcewatch.report.charts", "estimates_from_claims")
+    return from_claims(all_claims(session, ClaimFilters(sort="date"))) if from_claims and claim_model() else []
+
+
+@router.get("/timeline")
+def timeline(request: Request, session: Session = Depends(get_session)):
+    notes: list[str] = []
+    estimates = estimates_for_timeline(session, request, notes)
+    by_item: dict[str, list[dict]] = defaultdict(list)
+    for e in estimates:
+        by_item[e.get("item") or "unspecified"].append(e)
+    draw = attribute("forcewatch.report.charts", "force_timeline_svg")
+    chart = Markup(draw(estimates)) if draw and estimates else None
+    return page(request, "timeline.html", "Force estimates over time", "/timeline", chart=chart,
+                by_item=sorted(by_item.items()), notices=notes)
+
+
+@router.get("/sources")
+def sources(request: Request, session: Session = Depends(get_session)):
+    notes: list[str] = []
+    rows = _try(lambda: analysis.part(analysis.fusion(session, store_key(request)), "sources"), notes, []) or []
+    rows = sorted(rows, key=lambda s: (-(s.get("claims") or 0), s.get("name") or ""))
+    return page(request, "sources.html", "Sources", "/sources", sources=rows, notices=notes)
+
+
+@router.get("/contradictions")
+def contradictions(request: Request, session: Session = Depends(get_session)):
+    notes: list[str] = []
+    rows = _try(lambda: analysis.part(analysis.fusion(session, store_key(request)), "contradictions"), notes, [])
+    return page(request, "contradictions.html", "Contradictions", "/contradictions", contradictions=rows or [],
+                notices=notes)
+
+
+def _ingest_page(request: Request, status: int = 200, **context):
+    return page(request, "ingest.html", "Ingest", "/ingest", status=status,
+                accept=",".join(sorted(ALLOWED_SUFFIXES)), **context)
+
+
+@router.get("/ingest")
+def ingest_form(request: Request):
+    return _ingest_page(request)
+
+
+@router.post("/ingest")
+async def ingest_submit(request: Request, files: list[UploadFile] = File(default=[]),
+                        urls_text: str = Form(default="", max_length=20_000), token: str = Form(default="")):
+    try:
+        require_token(request, token)
+        files = [f for f in files if f.filename]  # an empty file input still sends one nameless part
+        result = await ingest_uploads(files, urls_text.split(), get_store(request), get_settings(request))
+    except ApiError as exc:
+        return _ingest_page(request, status=exc.status, error=exc.message)
+    return _ingest_page(request, result=result)

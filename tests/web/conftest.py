@@ -1,0 +1,55 @@
+"""Fixtures for the web tests: a store seeded with the real news articles, an app, a client.
+
+Documents are the two real articles of `corpus/news` with their meta.json, plus one
+hostile document (markup in title and text) to prove escaping (see `web_seed.py`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from web_seed import TOKEN, hostile_document, news_documents, store_claims
+
+from forcewatch.config import get_settings
+from forcewatch.store import open_store
+
+
+@pytest.fixture
+def seeded_url(db_url: str, corpus: Path) -> str:
+    """A migrated store (SQLite or PostgreSQL): the news articles, the hostile document, their claims."""
+    store = open_store(db_url)
+    docs = [*news_documents(corpus), hostile_document()]
+    with store.transaction() as session:
+        session.add_all(docs)
+        session.flush()
+        store_claims(session, docs)
+    store.close()
+    return db_url
+
+
+@pytest.fixture
+def app(seeded_url: str, tmp_path: Path):
+    from forcewatch.web.app import create_app
+
+    settings = get_settings(db_url=seeded_url, token=TOKEN, max_bytes=64 * 1024)
+    application = create_app(settings)
+    yield application
+    application.state.store.close()
+
+
+@pytest.fixture
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def need(request):
+    """`need_service` from tests/conftest.py (skip here, fail where services are required)."""
+    for plugin in request.config.pluginmanager.get_plugins():
+        if callable(getattr(plugin, "need_service", None)):
+            return plugin.need_service
+    raise RuntimeError("tests/conftest.py with need_service() was not loaded")
