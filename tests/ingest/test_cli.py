@@ -17,7 +17,9 @@ from forcewatch.ingest.sources import Source
 
 
 def _run(capsys, *argv) -> tuple[int, dict | None, str]:
-    code = main(list(argv))
+    # Processors (claim extraction) belong to later stages and have their own tests.
+    argv = [*argv, "--no-processors"] if "ingest" in argv and "--no-processors" not in argv else list(argv)
+    code = main(argv)
     out = capsys.readouterr()
     try:
         return code, json.loads(out.out), out.err
@@ -27,9 +29,9 @@ def _run(capsys, *argv) -> tuple[int, dict | None, str]:
 
 def test_ingest_json_has_the_documented_keys_and_exit_0(capsys, sqlite_url, corpus):
     code, data, _ = _run(capsys, "--db", sqlite_url, "ingest", str(corpus / "news"),
-                         str(corpus / "eyesonrussia" / "events.csv"), "--json")
+                         str(corpus / "eyesonrussia" / "events.csv"), "--no-processors", "--json")
     assert code == 0
-    assert {"run", "ingested", "duplicates", "rejected"} <= set(data)
+    assert {"run", "ingested", "duplicates", "rejected"} <= set(data) and data["processors"] == []
     assert data["ingested"] + data["duplicates"] + data["unchanged"] == 2 + 6650
     assert data["rejected"] == [{"input": str(corpus / "news" / "gold-claims.jsonl"),
                                  "reason": "not a document collection: 16 of 18 objects have no text, content or body key"}]
@@ -53,7 +55,7 @@ def test_docs_list_and_show(capsys, sqlite_url, corpus):
     assert [d["id"] for d in listed["documents"]] == ["001", "002"]  # newest publication first
     code, shown, _ = _run(capsys, "--db", sqlite_url, "docs", "show", "002", "--json")
     assert code == 0 and shown["published_how"] == "meta.json" and "170 tanks" in shown["text"]
-    code, human, _ = _run(capsys, "--db", sqlite_url, "docs", "show", "001")
+    code, _, human = _run(capsys, "--db", sqlite_url, "docs", "show", "001")
     assert code == 0 and "outlet: 19FortyFive" in human
 
 
@@ -71,7 +73,8 @@ def _count(db_path) -> int:
 
 
 def _start(db_url, *inputs):
-    cmd = [sys.executable, "-m", "forcewatch.cli.main", "--db", db_url, "ingest", *map(str, inputs), "--json"]
+    cmd = [sys.executable, "-m", "forcewatch.cli.main", "--db", db_url, "ingest", *map(str, inputs),
+           "--no-processors", "--json"]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -84,10 +87,14 @@ def _wait_for_documents(proc, db_path, at_least: int) -> int:
     pytest.fail(f"the ingest process ended or stalled before {at_least} documents (rc={proc.poll()})")
 
 
-def _expected_rows(corpus) -> dict[str, str]:
+def _expected_rows(corpus) -> dict[str, set[str]]:
+    """Row id -> texts (a few entry ids occur twice in the table)."""
     path = corpus / "eyesonrussia" / "events.csv"
     source = Source(str(path), path.name, path.read_bytes())
-    return {d.doc_id: d.text for d in read(source, ReadContext(10**9))}
+    expected: dict[str, set[str]] = {}
+    for doc in read(source, ReadContext(10**9)):
+        expected.setdefault(doc.doc_id, set()).add(doc.text.strip())
+    return expected
 
 
 @pytest.mark.slow
@@ -110,9 +117,10 @@ def test_killed_ingest_leaves_whole_documents_and_an_incomplete_run_that_a_rerun
     assert 300 <= len(stored) < 6650
     for doc_id, text, raw_text, digest in stored:
         base_id = doc_id if doc_id in expected else doc_id.rsplit("-", 1)[0]
-        assert text == raw_text == expected[base_id].strip() and len(digest) == 64
+        assert text == raw_text and text in expected[base_id] and len(digest) == 64
 
-    rerun = subprocess.run([sys.executable, "-m", "forcewatch.cli.main", "--db", url, "ingest", str(events), "--json"],
+    rerun = subprocess.run([sys.executable, "-m", "forcewatch.cli.main", "--db", url, "ingest", str(events),
+                            "--no-processors", "--json"],
                            capture_output=True, text=True, timeout=300)
     data = json.loads(rerun.stdout)
     assert rerun.returncode == 0 and (data["run"], data["resumed"], data["complete"]) == (1, True, True)

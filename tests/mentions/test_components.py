@@ -87,7 +87,7 @@ def _run_merger(groups, order):
     for span in doc.spans["fw_kb_ruler"]:
         span._.fw_kind = kinds[span.kb_id_]
     merger = spacy.registry.factories.get("forcewatch_merger_v1")(
-        nlp, "merger", ["re3d_ner", "kb_ruler", "class_ruler"], "none", ["Equipment", "Unit"], True
+        nlp, "merger", ["re3d_ner", "kb_ruler", "class_ruler"], "none", ["Equipment", "Unit"], True, None
     )
     return merger(doc)
 

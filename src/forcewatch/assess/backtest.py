@@ -125,7 +125,7 @@ def chart(results: list[dict], path: str | Path) -> Path:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(len(results), 1, figsize=(8, 2.6 * len(results)), squeeze=False)
-    for ax, result in zip(axes[:, 0], results):
+    for ax, result in zip(axes[:, 0], results, strict=True):
         days = [date.fromisoformat(p["date"]) for p in result["series"]]
         ax.step(days, [p["level"] for p in result["series"]], where="post", marker="o")
         ax.set_ylim(0.5, 5.5)

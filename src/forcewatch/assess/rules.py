@@ -159,7 +159,7 @@ def _no_coverage(ctx: Context, days: int) -> bool:
 def _discredited(found: list[ClaimGroup], ind: Indicator, ctx: Context, days: int) -> bool:
     if ind.match.modalities:
         return False  # for a denial, the statement itself is the indicator, true or not
-    if all(g.credibility >= 4 for g in found):
+    if all(g.credibility in (4, 5) for g in found):  # 6 is "cannot be judged", not discredited
         return True
     if ind.match.negated is not False:
         return False
@@ -190,7 +190,7 @@ def _estimate_points(ind: Indicator, ctx: Context) -> list[tuple]:
         area_ok = (ctx.country_name(est.area) or "").casefold() in {c.casefold() for c in ctx.problem.area.countries}
         actor_ok = est.actor is None or est.actor.casefold() in {a.casefold() for a in ctx.problem.actors}
         point = est.at(ctx.as_of) if area_ok and actor_ok and est.item in ind.thresholds else None
-        if point is not None:
+        if point is not None and point.value is not None:  # withdrawals alone give no size
             found.append((est.item, point))
     return sorted(found, key=lambda ip: ip[0])
 

@@ -21,6 +21,9 @@ def ingest_command(
     ctx: typer.Context,
     inputs: list[str] = typer.Argument(..., metavar="PATH|URL|GLOB...", help="Files, folders, globs, archives, URLs."),
     follow: bool = typer.Option(False, "--follow", help="Fetch the pages that feed entries link to."),
+    run_processors: bool = typer.Option(
+        True, "--processors/--no-processors", help="Run the registered processors (claim extraction) on new documents."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Read reports into the store: text, HTML, JSON/JSONL, feeds, Telegram exports, event tables.
@@ -33,11 +36,14 @@ def ingest_command(
     """
     cfg = settings(ctx)
     store = open_store(cfg.db_url)
+    processors = hooks.load_all() if run_processors else ()
     show_progress = not as_json and sys.stderr.isatty()
     with _progress(show_progress) as on_progress:
-        report = ingest(inputs, store, follow=follow, processors=hooks.load_all(), progress=on_progress,
+        report = ingest(inputs, store, follow=follow, processors=processors, progress=on_progress,
                         max_bytes=cfg.max_bytes)
-    emit(_json(report), as_json, _render)
+    data = _json(report)
+    data["processors"] = hooks.names() if run_processors else []
+    emit(data, as_json, _render)
     if not report.did_something:
         raise typer.Exit(1)
 

@@ -67,6 +67,7 @@ def event_types(claim: dict) -> dict[str, str]:
     return types
 
 
+@lru_cache(maxsize=1024)
 def _source_entry(name: str | None) -> Any:
     kb = knowledge_base()
     if kb is None or not name:

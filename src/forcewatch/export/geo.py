@@ -27,10 +27,13 @@ class Place:
 
 @lru_cache(maxsize=1)
 def knowledge_base() -> Any | None:
-    """The shared knowledge base, or None when it cannot be loaded here."""
+    """The shared knowledge base, or None when it cannot be loaded here (checked once, so a
+    broken user file costs one failed load, not one per claim)."""
     try:
         from ..knowledge import kb
-    except ImportError:
+
+        kb.stats()
+    except Exception:  # noqa: BLE001 - exports work on the claims' own data without it
         return None
     return kb
 

@@ -52,6 +52,14 @@ class ImportBatch:
     rejects: list[InputError] = field(default_factory=list)
 
 
+def _first_line_is_json(text: str) -> bool:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
+
+
 def _load(path: Path) -> tuple[Any, bool]:
     """The parsed file, and whether it was JSON Lines."""
     if not path.is_file():
@@ -63,7 +71,7 @@ def _load(path: Path) -> tuple[Any, bool]:
     try:
         return json.loads(text), False
     except json.JSONDecodeError as exc:
-        if text.lstrip().startswith("{") and "\n" in text.strip():
+        if _first_line_is_json(text):
             return text, True  # JSON Lines: parsed line by line below
         raise MalformedInput(str(path), f"invalid JSON: {exc.msg}", "export it again with --format json", exc.lineno) from exc
 

@@ -136,11 +136,14 @@ def import_batch(store, claims: list[dict], documents: list[dict], where: str) -
                 result.rejects.append(MalformedInput(where, f"claim #{index} cites document {claim['doc']!r}, which is "
                                                      "neither in the store nor in the file",
                                                      "ingest the document first, or export with its documents"))
-            elif _key(claim) in seen:
+                continue
+            row = claim_row(claim)
+            key = _key(claim_from_row(row))  # compared as stored, so file and store claims match
+            if key in seen:
                 result.duplicates += 1
             else:
-                session.add(claim_row(claim))
-                seen.add(_key(claim))
+                session.add(row)
+                seen.add(key)
                 result.claims += 1
     return result
 

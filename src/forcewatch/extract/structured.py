@@ -118,10 +118,12 @@ def items_of(row: Row) -> dict[str, dict]:
 
 
 def _drop_vague(items: dict[str, dict]) -> dict[str, dict]:
-    """"Train transporting tanks" is about tanks: carriers, then "equipment", give way to what they carry."""
+    """"Train transporting tanks" is about tanks: a carrier or "equipment" named by a class word
+    only gives way to what is carried; named models (a KB-known signals truck) stay."""
     for vague in [*lexicon()["carriers"], "equipment"]:
-        if len(items) > 1 and not items.get(vague, {}).get("count"):
-            items.pop(vague, None)
+        slot = items.get(vague)
+        if len(items) > 1 and slot is not None and not (slot["count"] or slot["equipment"]):
+            items.pop(vague)
     return items
 
 

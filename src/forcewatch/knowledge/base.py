@@ -82,8 +82,19 @@ class KnowledgeBase:
 
     @cached_property
     def units(self) -> UnitCatalogue:
-        """Formations by name or grammar; see UnitCatalogue."""
-        return UnitCatalogue(self._entries("units"), UnitGrammar(self._doc("unit_grammar")))
+        """Formations by name or grammar; see UnitCatalogue. Garrison coordinates come from the gazetteer."""
+        entries = self._entries("units")
+        for unit in entries:
+            if unit.lat is None and unit.garrison:
+                self._locate(unit)
+        return UnitCatalogue(entries, UnitGrammar(self._doc("unit_grammar")))
+
+    def _locate(self, unit) -> None:
+        country = unit.country if unit.country in self.places.countries else None
+        place = self.places.resolve(unit.garrison, country=country) or self.places.resolve(unit.garrison)
+        if place is not None and place.lat is not None:
+            unit.lat, unit.lon = place.lat, place.lon
+            unit.source += f"; garrison {place.name}: {place.source}"
 
     @cached_property
     def places(self) -> Gazetteer:
@@ -165,3 +176,31 @@ class _LazyKB:
 
 
 kb = _LazyKB()
+
+
+def describe(match: Match) -> dict:
+    """A Match as a flat dict for JSON: kind, canonical name, item/category, lat/lon, all fields."""
+    entry = match.entry
+    data = entry.model_dump(exclude={"origin_file", "line"}) if hasattr(entry, "model_dump") else dict(entry)
+    out = {"query": match.text, "kind": match.kind, "id": data.pop("id", None), "name": data.pop("name", None)}
+    if "kind" in data:  # a place's own kind (city, site, border...)
+        out["place_kind"] = data.pop("kind")
+    out.update({k: v for k, v in data.items() if v not in (None, [], {})})
+    out["defined_at"] = f"{entry.origin_file}:{entry.line}" if getattr(entry, "line", 0) else getattr(entry, "origin_file", "")
+    return out
+
+
+def validate_paths(paths: list[Path]) -> list[str]:
+    """Check a user's extension files: schema errors, and aliases clashing with each other or the base."""
+    files = [load_file(p) for p in data_files(paths)]
+    errors = [e for f in files for e in f.errors]
+    shipped = KnowledgeBase()
+    user_paths = {str(f.path) for f in files}
+    for kind in {f.kind for f in files}:
+        user = [e for f in files if f.kind == kind for e in f.entries]
+        if not user:
+            continue
+        merged = merge(shipped._entries(kind), user)
+        clashes = duplicate_alias_errors(merged) if kind != "echelons" else []
+        errors += [c for c in clashes if c.split(":", 1)[0] in user_paths and c not in errors]
+    return errors

@@ -104,11 +104,14 @@ class Gazetteer:
 
     # -- resolve --------------------------------------------------------------------------------
 
-    def resolve(self, name: str, country: str | None = None, near: tuple[float, float] | None = None) -> Place | None:
+    def resolve(
+        self, name: str, country: str | None = None, near: tuple[float, float] | None = None, region: str | None = None
+    ) -> Place | None:
         """The place called `name`: a phrase, a curated entry or a GeoNames town, else None.
 
-        `country` (a name such as "Belarus") prefers places in that country; `near` (lat, lon)
-        prefers the closest of several towns of the same name.
+        `country` (a name such as "Belarus") and `region` (a first-level region in any
+        spelling: "Kharkivs'ka oblast") prefer places there; `near` (lat, lon) prefers the
+        closest of several places of the same name.
         """
         name = _strip_article(name)
         if not key(name):
@@ -116,20 +119,23 @@ class Gazetteer:
         phrase = self.phrase(name)
         if phrase is not None:
             return phrase
-        curated = self._pick(self._matcher.get(name), country, near)
+        area = self.region(region, country) if region else None
+        curated = self._pick(self._matcher.get(name), country, near, area)
         if curated is not None:
             return curated
-        return self._resolve_town(key(name), country, near)
+        return self._resolve_town(key(name), country, near, area)
 
-    def _resolve_town(self, name_key: str, country: str | None, near) -> Place | None:
+    def _resolve_town(self, name_key: str, country: str | None, near, area: Place | None = None) -> Place | None:
         if self.geonames is None:
             return None
         towns = [self._town(i) for i in self.geonames.candidates(name_key)]
-        return self._pick(towns, country, near)
+        return self._pick(towns, country, near, area)
 
-    def _pick(self, places: list[Place], country: str | None, near) -> Place | None:
+    def _pick(self, places: list[Place], country: str | None, near, area: Place | None = None) -> Place | None:
         if country:
             places = [p for p in places if p.country == country] or ([] if self._known(country) else places)
+        if area is not None:
+            places = [p for p in places if p.admin1 == area.name or p.id == area.id] or places
         if not places:
             return None
         if near is not None:
@@ -139,24 +145,48 @@ class Gazetteer:
     def _known(self, country: str) -> bool:
         return country in self.countries
 
-    def resolve_fuzzy(self, name: str, country: str | None = None, score_cutoff: float = 88) -> Place | None:
+    def region(self, hint: str, country: str | None = None) -> Place | None:
+        """The first-level region a free-form hint names ("Donets'ka oblast", "Gomel")."""
+        cache = self.__dict__.setdefault("_region_cache", {})
+        if (hint, country) not in cache:
+            cache[(hint, country)] = self._region(hint, country)
+        return cache[(hint, country)]
+
+    def _region(self, hint: str, country: str | None) -> Place | None:
+        stem = _region_stem(hint)
+        if not stem:
+            return None
+        regions = [e for e in self.entries.values() if e.kind == "region" and (not country or e.country == country)]
+        best, best_score = None, 0.0
+        for entry in regions:
+            for alias in entry.names():
+                score = _stem_score(stem, _region_stem(alias))
+                if score > best_score:
+                    best, best_score = entry, score
+        return best if best_score >= 80 else None
+
+    def resolve_fuzzy(
+        self, name: str, country: str | None = None, region: str | None = None, score_cutoff: float = 88
+    ) -> Place | None:
         """Like `resolve`, then the closest spelling among towns (rapidfuzz), for variant spellings."""
-        exact = self.resolve(name, country)
+        exact = self.resolve(name, country, region=region)
         if exact is not None or self.geonames is None:
             return exact
         from rapidfuzz import fuzz, process
 
-        keys = self._fuzzy_keys(country)
+        area = self.region(region, country) if region else None
+        keys = self._fuzzy_keys(country, area)
         hit = process.extractOne(key(name), keys, scorer=fuzz.ratio, score_cutoff=score_cutoff)
-        return self._resolve_town(hit[0], country, None) if hit else None
+        return self._resolve_town(hit[0], country, None, area) if hit else None
 
-    def _fuzzy_keys(self, country: str | None) -> list[str]:
+    def _fuzzy_keys(self, country: str | None, area: Place | None) -> list[str]:
         cache = self.__dict__.setdefault("_fuzzy_cache", {})
-        if country not in cache:
-            iso = next((i for i, n in self._by_iso.items() if n == country), None)
-            rows = self.geonames.rows
-            cache[country] = sorted({k for r in rows if iso is None or r[2] == iso for k in r[7].split("|")})
-        return cache[country]
+        iso = next((i for i, n in self._by_iso.items() if n == country), None)
+        code = area.admin1_code if area is not None else None
+        if (iso, code) not in cache:
+            rows = [r for r in self.geonames.rows if (iso is None or r[2] == iso) and (code is None or r[3] == code)]
+            cache[(iso, code)] = sorted({k for r in rows for k in r[7].split("|")})
+        return cache[(iso, code)]
 
     # -- find -----------------------------------------------------------------------------------
 
@@ -344,6 +374,24 @@ _LEADING = re.compile(r"^(?:(?:near|along|at|on|to|towards|toward|in|into|from|c
 def _strip_article(name: str) -> str:
     """"near the Ukraine border" -> "Ukraine border": prepositions and articles go."""
     return _LEADING.sub("", name.strip().rstrip(".,;:"))
+
+
+_REGION_WORDS = {"oblast", "oblasts", "region", "voblast", "raion", "krai", "kray", "province", "of", "the", "obl"}
+
+
+def _region_stem(text: str) -> str:
+    return " ".join(w for w in key(text).split() if w not in _REGION_WORDS)
+
+
+def _stem_score(a: str, b: str) -> float:
+    """How well two region stems agree: 100 for a prefix ("kharkivska" ~ "kharkiv"), else fuzzy."""
+    if not a or not b:
+        return 0.0
+    if a.startswith(b) or b.startswith(a):
+        return 100.0
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
 
 
 def _rank(place: Place) -> tuple:

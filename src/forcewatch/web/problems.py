@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, ForcewatchError, InputError, NotFound, StoreError
+from ..errors import ConfigError, ForcewatchError, InputError, KnowledgeError, NotFound, StoreError
 
 
 class ApiError(Exception):
@@ -55,7 +55,7 @@ def validation_fields(exc: RequestValidationError) -> list[dict]:
 
 
 LIBRARY_STATUS = [(NotFound, 404, "not_found"), (InputError, 400, "bad_input"), (ConfigError, 400, "bad_config"),
-                  (StoreError, 503, "store_unavailable")]
+                  (StoreError, 503, "store_unavailable"), (KnowledgeError, 500, "knowledge_invalid")]
 
 
 def library_status(exc: ForcewatchError) -> tuple[int, str]:

@@ -19,7 +19,7 @@ from ...knowledge.lexicons import lexicons
 from . import kbview
 from .attribution import Attribution, SentenceInfo, attribute
 from .dates import find_dates, parse_published
-from .events import Trigger, assessment_sentence, choose_trigger, denial_sentence, find_triggers, trigger_event
+from .events import Trigger, assessment_region, choose_trigger, denial_sentence, find_triggers, trigger_event
 from .forces import Force, counted_forces, named_forces
 from .kbview import PlaceHit, places_in
 from .modality import modality, negated
@@ -195,11 +195,20 @@ def actor_for(force: Force | None, trigger: Trigger | None) -> str | None:
             return actor
     if trigger is not None:
         verb = trigger.token if trigger.token.pos_ == "VERB" else trigger.token.head
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "agent"):
-                actor = _phrase_actor(list(child.subtree))
-                if actor:
-                    return actor
+        for _ in range(3):  # "Russia plans to deploy": the subject of the governing verb
+            actor = _subject_actor(verb)
+            if actor or verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+                return actor
+            verb = verb.head
+    return None
+
+
+def _subject_actor(verb) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent"):
+            actor = _phrase_actor(list(child.subtree))
+            if actor:
+                return actor
     return None
 
 
@@ -244,7 +253,8 @@ class _SentenceClaims:
     def __init__(self, info: SentenceInfo, source: Attribution | None, ctx: DocContext):
         self.info, self.sent, self.source, self.ctx = info, info.sent, source, ctx
         self.triggers = find_triggers(self.sent)
-        self.assessment = assessment_sentence(self.sent)
+        self.region = assessment_region(self.sent)
+        self.assessment = self.region is not None
         self.denial = denial_sentence(self.sent)
 
     def forces(self) -> list[Force]:
@@ -261,30 +271,36 @@ class _SentenceClaims:
             trigger = choose_trigger(force.head, self.triggers)
             if trigger is None and force.quantity is None and not (self.assessment or self.denial):
                 continue
-            claims.append(self._claim(force, trigger))
+            claims.append(self._claim(force, trigger, self._judged(force, trigger)))
         if not claims and (self.assessment or self.denial or self.triggers):
             trigger = self.triggers[0] if self.triggers else None
             if self.assessment or self.denial or self._anchored():
-                claims.append(self._claim(None, trigger))
+                claims.append(self._claim(None, trigger, self.assessment))
         return _dedupe(claims)
 
     def _anchored(self) -> bool:
         """An event without a force is a claim only when some actor or place anchors it."""
         return bool(places_in(self.sent.text)) or any(_actor_of(t.text) for t in self.sent)
 
-    def _event(self, trigger: Trigger | None) -> str:
+    def _judged(self, force: Force, trigger: Trigger | None) -> bool:
+        """Is this force inside the judgement of an assessment sentence?"""
+        if self.region is None:
+            return False
+        return self.region.covers(force.head, trigger.token if trigger else None)
+
+    def _event(self, trigger: Trigger | None, judged: bool) -> str:
         if self.denial:
             return "denial"
-        if self.assessment:
+        if judged:
             return "assessment"
         return trigger.event if trigger else lexicons().events["default"]
 
-    def _claim(self, force: Force | None, trigger: Trigger | None) -> dict:
+    def _claim(self, force: Force | None, trigger: Trigger | None, judged: bool) -> dict:
         anchor = trigger.token if trigger else (force.head if force else self.sent.root)
         clause = _clause(self.sent, anchor)
         places = self._places(clause)
         return {
-            "event": self._event(trigger),
+            "event": self._event(trigger, judged),
             "actor": actor_for(force, trigger),
             "item": force.item if force else None,
             "equipment": force.equipment if force else [],

@@ -80,11 +80,27 @@ def _path_distance(head: Token, trig: Token) -> float | None:
     if trig.head == head and trig.dep_ in ("acl", "relcl"):
         return 0.5
     steps, tok = 0, head
-    while tok.head != tok and steps < 8:
+    while tok.head != tok and steps < 8 and not _boundary(tok):
         tok, steps = tok.head, steps + 1
         if tok == trig:
             return float(steps)
     return None
+
+
+def _boundary(tok: Token) -> bool:
+    """A relative or adverbial clause without a trigger is another predication: stop there."""
+    return tok.dep_ in ("relcl", "advcl") and tok.pos_ == "VERB" and trigger_event(tok) is None
+
+
+def _blocked(head: Token) -> bool:
+    tok = head
+    for _ in range(8):
+        if _boundary(tok):
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _clause_bounds(sent: Span, token: Token) -> tuple[int, int]:
@@ -105,16 +121,68 @@ def choose_trigger(head: Token, triggers: list[Trigger]) -> Trigger | None:
     scored = [(d, t) for t in triggers if (d := _path_distance(head, t.token)) is not None]
     if scored:
         return min(scored, key=lambda x: x[0])[1]
+    if _blocked(head):
+        return None
     start, end = _clause_bounds(head.sent, head)
     near = [t for t in triggers if start <= t.token.i < end]
     return min(near, key=lambda t: abs(t.token.i - head.i)) if near else None
 
 
-def assessment_sentence(sent: Span) -> bool:
-    """A judgement ("not enough for any offensive action") rather than a report of an event."""
-    text = " " + sent.text.lower().replace("’", "'") + " "
-    if any(f" {cue}" in text for cue in lexicons().events["assessment_cues"]):
-        return True
+def _cue_positions(text: str, cues) -> list[int]:
+    low = " " + text.lower().replace("’", "'") + " "
+    return [i - 1 for cue in cues for i in _all(low, " " + cue)]
+
+
+def _all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find(needle, i + 1)
+    return out
+
+
+@dataclass
+class Judgement:
+    """Where a sentence judges: the clause of each cue's verb, and the cue tokens."""
+
+    region: set[int]
+    cues: list[Token]
+
+    def covers(self, head: Token, trigger: Token | None) -> bool:
+        """A force is judged when it sits in the cue's clause or its trigger governs the cue."""
+        if head.i in self.region or trigger is None:
+            return True
+        return any(trigger in cue.ancestors or trigger == cue for cue in self.cues)
+
+
+def assessment_region(sent: Span) -> Judgement | None:
+    """The judgement of a sentence ("no indicators that ... a strike force"), or None.
+
+    The region is the clause of the verb that governs a cue; a cue under the sentence's
+    main verb covers the whole sentence.
+    """
+    region: set[int] = set()
+    cues = []
+    for pos in _cue_positions(sent.text, lexicons().events["assessment_cues"]):
+        cue = next((t for t in sent if t.idx >= sent.start_char + pos), sent.root)
+        cues.append(cue)
+        region |= _clause_of(cue)
+    if not region and _hedged_judgement(sent):
+        region = {t.i for t in sent}
+    return Judgement(region, cues) if region else None
+
+
+def _clause_of(cue: Token) -> set[int]:
+    tok = cue
+    while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
+        tok = tok.head
+    if tok.head == tok:
+        return {t.i for t in tok.sent}
+    return {t.i for t in tok.subtree}
+
+
+def _hedged_judgement(sent: Span) -> bool:
+    text = " " + sent.text.lower() + " "
     if not any(f" {cue}" in text for cue in lexicons().events["assessment_hedges"]):
         return False
     root = sent.root

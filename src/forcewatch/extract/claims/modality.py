@@ -61,5 +61,5 @@ def negated(sent: Span, trigger: Token | None, head: Token | None) -> bool:
         if noun is not None and any(c.lower_ in lex["determiners"] and c.dep_ == "det" for c in noun.children):
             return True  # "no tanks or personnel carriers"
     anchor = min((t.i for t in (trigger, head) if t is not None), default=sent.end)
-    before = " " + sent.doc[sent.start : anchor].text.lower() + " "
+    before = " " + sent.doc[sent.start : min(anchor + 1, sent.end)].text.lower() + " "
     return _has(before, lex["phrases"])

@@ -61,7 +61,7 @@ def _digits(text: str, words: list[Word], i: int) -> _Number | None:
     if value is None:
         return None
     left, right = glued(text, word)
-    if left.isalpha() or (left == "-" and word.start >= 2 and text[word.start - 2].isalnum()):
+    if left.isalpha() or (left == "-" and word.start >= 2 and text[word.start - 2].isalpha()):
         return _Number(int(value), i + 1, trap="model")  # "M109", "S-400", "Su-34"
     nxt = words[i + 1] if i + 1 < len(words) else None
     if right.isalpha() and nxt is not None:

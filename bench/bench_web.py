@@ -1,0 +1,126 @@
+"""Web latency on a store of 100,000 claims, as ratios against a bare SQL baseline in the same run.
+
+    .venv/bin/python bench/bench_web.py [--claims 100000] [--rounds 50]
+
+Claims are made by varying real claims (the worked example of claim-schema.md and real
+sentences of corpus/news): dates, quantities and places shift, sentences stay real. The
+server runs in this process on a loopback port; every loop is bounded.
+Baseline: the same page of rows read with one parameterised SELECT, no HTTP, no JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import text
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "web"))
+
+from web_seed import claims_by_document, hostile_document, news_documents  # noqa: E402
+
+from forcewatch.config import get_settings  # noqa: E402
+from forcewatch.extract.claims.storage import to_row  # noqa: E402
+from forcewatch.store import open_store  # noqa: E402
+
+CORPUS = Path(ROOT.parent / "shared" / "corpus")
+PLACES = [("Mazyr", 52.0495, 29.2456), ("Brest", 52.0976, 23.7341), ("Homel", 52.4345, 30.9754),
+          ("Rechytsa", 52.3617, 30.3916), ("Minsk", 53.9045, 27.5615)]
+
+
+def seed(url: str, n: int) -> None:
+    """Documents from the corpus and `n` claims varied from the real seed claims."""
+    store = open_store(url)
+    docs = [*news_documents(CORPUS), hostile_document()]
+    templates = [c | {"doc": d} for d, cs in claims_by_document({d.id: d.text for d in docs}).items() for c in cs]
+    rng = random.Random(7)
+    with store.transaction() as session:
+        session.add_all(docs)
+        session.flush()
+        batch = []
+        for i in range(n):
+            claim = dict(rng.choice(templates))
+            name, lat, lon = rng.choice(PLACES)
+            claim["date"] = f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            claim["location"] = {"name": name, "country": "Belarus", "lat": lat + rng.uniform(-.2, .2),
+                                 "lon": lon + rng.uniform(-.2, .2)}
+            high = rng.randint(10, 10_000)
+            claim["quantity"] = {"low": high, "high": high, "approx": False, "text": str(high)}
+            batch.append(to_row(claim))
+            if len(batch) == 5000 or i == n - 1:
+                session.add_all(batch)
+                session.flush()
+                batch = []
+    store.close()
+
+
+def timed(call, rounds: int) -> list[float]:
+    out = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        call()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def serve(url: str):
+    import uvicorn
+
+    from forcewatch.web.app import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(get_settings(db_url=url)), host="127.0.0.1", port=0,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return server, f"http://127.0.0.1:{port}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=50)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        t0 = time.perf_counter()
+        seed(url, args.claims)
+        print(f"seeded {args.claims} claims in {time.perf_counter() - t0:.1f}s")
+        store = open_store(url)
+        sql = text("SELECT * FROM claims WHERE item = :item ORDER BY date DESC, id LIMIT 50")
+        with store.engine.connect() as conn:
+            base = timed(lambda: conn.execute(sql, {"item": "tank"}).fetchall(), args.rounds)
+        server, root = serve(url)
+        cases = {"GET /api/claims?item=tank": "/api/claims?item=tank",
+                 "GET /api/claims?region=Mazyr&sort=-quantity": "/api/claims?region=Mazyr&sort=-quantity",
+                 "GET /claims (page)": "/claims?item=tank",
+                 "GET /api/claims.geojson?bbox": "/api/claims.geojson?bbox=29,51.8,29.5,52.3&since=2022-06"}
+        b50, b95 = pct(base, 50), pct(base, 95)
+        print(f"baseline SQL page: p50 {b50 * 1000:.2f} ms, p95 {b95 * 1000:.2f} ms")
+        with httpx.Client(base_url=root, timeout=60) as client:
+            for label, path in cases.items():
+                times = timed(lambda p=path: client.get(p).raise_for_status(), args.rounds)
+                p50, p95 = pct(times, 50), pct(times, 95)
+                print(f"{label:48s} p50 {p50 * 1000:8.1f} ms ({p50 / b50:6.1f}x)  p95 {p95 * 1000:8.1f} ms ({p95 / b95:6.1f}x)")
+        server.should_exit = True
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
