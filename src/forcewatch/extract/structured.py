@@ -24,6 +24,7 @@ from ..errors import InputError, MissingInput
 from ..fuse.entities import knowledge
 
 LEXICON = Path(__file__).resolve().parents[1] / "fuse" / "data" / "event_table.yaml"
+CLASS_WORD = "class word"  # KB category of generic words ("tanks", "trains"): an item, not a model
 COUNT_BEFORE = re.compile(r"(\d{1,4})\s*[x×]?\s*$|\b([a-z]+)\s+$", re.IGNORECASE)
 
 
@@ -84,12 +85,13 @@ def _count_before(text: str, start: int) -> int | None:
     return lexicon()["numbers"].get((found.group(2) or "").lower())
 
 
-def catalogue_items(text: str) -> list[tuple[str, str, int | None]]:
-    """(item, canonical model, count) for every catalogue model named in `text`."""
+def catalogue_items(text: str) -> list[tuple[str, str | None, int | None]]:
+    """(item, canonical model or None for a class word, count) for every catalogue match in `text`."""
     kb = knowledge()
     if kb is None or not text:
         return []
-    return [(m.entry.item, m.entry.name, _count_before(text, m.start)) for m in kb.equipment.find(text)]
+    return [(m.entry.item, None if m.entry.category == CLASS_WORD else m.entry.name, _count_before(text, m.start))
+            for m in kb.equipment.find(text)]
 
 
 def class_items(text: str) -> list[str]:
@@ -109,7 +111,7 @@ def items_of(row: Row) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for item, model, count in catalogue_items(arms) + catalogue_items(row.text):
         slot = out.setdefault(item, {"equipment": [], "count": None})
-        if model not in slot["equipment"]:
+        if model and model not in slot["equipment"]:
             slot["equipment"].append(model)
             slot["count"] = (slot["count"] or 0) + count if count else slot["count"]
     for item in class_items(f"{row.text}. {arms}"):

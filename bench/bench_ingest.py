@@ -1,0 +1,100 @@
+"""Ingestion speed: documents per second, as a ratio against a baseline from the same run.
+
+Baseline: the least any ingester must do, in plain Python: parse the rows (csv module) or
+read the files, and insert each into SQLite in its own transaction. forcewatch adds
+decoding, profiles, cleaning, dates, language, hashing, MinHash and duplicate checks.
+
+Usage: python bench/bench_ingest.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from forcewatch.ingest import ingest
+from forcewatch.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def baseline_rows(csv_path: Path, db: Path) -> int:
+    conn = sqlite3.connect(db)
+    conn.execute("pragma journal_mode=wal")
+    conn.execute("pragma synchronous=normal")
+    conn.execute("create table docs (id text primary key, text text, meta text)")
+    n = 0
+    with open(csv_path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            with conn:
+                conn.execute("insert or replace into docs values (?, ?, ?)",
+                             (row["entry"], f"{row['title']}. {row['brief description']}", json.dumps(row)))
+            n += 1
+    conn.close()
+    return n
+
+
+def baseline_files(folder: Path, db: Path) -> int:
+    conn = sqlite3.connect(db)
+    conn.execute("pragma journal_mode=wal")
+    conn.execute("create table docs (id text primary key, text text)")
+    n = 0
+    for path in sorted(folder.glob("*.txt")):
+        with conn:
+            conn.execute("insert into docs values (?, ?)", (path.stem, path.read_text("utf-8")))
+        n += 1
+    conn.close()
+    return n
+
+
+def write_articles(corpus: Path, folder: Path) -> None:
+    """Real articles: the news samples and every re3d document, one .txt file each."""
+    for path in (corpus / "news").glob("*.txt"):
+        (folder / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    for docs in sorted((corpus / "re3d").glob("*/documents.json")):
+        for line in docs.read_text("utf-8").splitlines():
+            obj = json.loads(line)
+            (folder / f"re3d-{obj['_id']}.txt").write_text(obj["text"], "utf-8")
+
+
+def timed(fn, *args) -> tuple[int, float]:
+    start = time.perf_counter()
+    n = fn(*args)
+    return n, time.perf_counter() - start
+
+
+def forcewatch_ingest(inputs: list[Path], db: Path) -> int:
+    store = open_store(f"sqlite:///{db}")
+    report = ingest(inputs, store)
+    store.close()
+    return report.ingested + report.duplicates + report.unchanged
+
+
+def line(label: str, n_base: int, t_base: float, n_fw: int, t_fw: float) -> None:
+    base, fw = n_base / t_base, n_fw / t_fw
+    print(f"{label:12s} baseline {base:9.0f} docs/s  forcewatch {fw:8.0f} docs/s ({n_fw} docs)  "
+          f"ratio {fw / base:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    corpus = parser.parse_args().shared / "corpus"
+    events = corpus / "eyesonrussia" / "events.csv"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        articles = tmp / "articles"
+        articles.mkdir()
+        write_articles(corpus, articles)
+        line("event table", *timed(baseline_rows, events, tmp / "b1.db"), *timed(forcewatch_ingest, [events], tmp / "f1.db"))
+        line("articles", *timed(baseline_files, articles, tmp / "b2.db"),
+             *timed(forcewatch_ingest, [articles], tmp / "f2.db"))
+
+
+if __name__ == "__main__":
+    main()
