@@ -207,8 +207,10 @@ class _Run:
         doc_id = self.free_id(item.raw.doc_id)
         try:
             with self.store.transaction() as session:
-                row = repo.add_document(session, **_fields(item, doc_id, status, canonical, self.report.run))
-                if status == "ok":
+                processing = status == "ok" and bool(self.processors)
+                row = repo.add_document(session, attach=processing,
+                                        **_fields(item, doc_id, status, canonical, self.report.run))
+                if processing:
                     for processor in self.processors:
                         processor(session, row)
         except Exception as exc:  # noqa: BLE001 - a failing document or processor is recorded, the run goes on

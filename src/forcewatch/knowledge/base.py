@@ -13,7 +13,7 @@ from .loader import DATA_DIR, LoadedFile, data_files, duplicate_alias_errors, lo
 from .model import Entry
 from .places import Gazetteer
 from .sources import SourceRegistry
-from .text import Match
+from .text import Match, key
 from .units import UnitCatalogue, UnitGrammar
 
 # Owned by the extraction lexicons, read by their own loader.
@@ -127,18 +127,24 @@ class KnowledgeBase:
         return sorted(found, key=lambda m: (m.start, -m.end))
 
     def lookup(self, text: str) -> Match | None:
-        """The best entry named exactly by `text` across all catalogues, as a Match."""
-        tries = (
-            ("equipment", self.equipment.lookup),
-            ("unit", self.units.parse),
-            ("source", self.sources.lookup),
-            ("place", self.places.resolve),
-        )
-        for kind, fn in tries:
+        """The best entry named exactly by `text` across all catalogues, as a Match.
+
+        Order: equipment, unit, source, place; but a place wins over a source named by
+        metonym ("Minsk", "Moscow") and over a generic class word.
+        """
+        place = self.places.resolve(text)
+        for kind, fn in (("equipment", self.equipment.lookup), ("unit", self.units.parse), ("source", self.sources.lookup)):
             entry = fn(text)
-            if entry is not None and not (kind == "equipment" and entry.generic and self.places.resolve(text)):
-                return Match(0, len(text), text, kind, entry)
-        return None
+            if entry is None:
+                continue
+            if place is not None and (getattr(entry, "generic", False) or _is_metonym(entry, text)):
+                break
+            return Match(0, len(text), text, kind, entry)
+        return Match(0, len(text), text, "place", place) if place is not None else None
+
+
+def _is_metonym(entry, text: str) -> bool:
+    return bool(getattr(entry, "proper", None)) and key(text) in {key(p) for p in entry.proper}
 
 
 def _merge_doc(base: dict, extra: dict) -> None:
