@@ -22,6 +22,26 @@ from .errors import (
     UnreadableInput,
 )
 
+# Stage entry points load on first use, so `import forcewatch` stays fast (no spaCy).
+# The stage functions named like their subpackage (ingest, fuse, assess, export) are
+# imported from there: `from forcewatch.assess import assess`.
+_LAZY = {
+    "IngestReport": "forcewatch.ingest",
+    "RawDocument": "forcewatch.ingest",
+    "kb": "forcewatch.knowledge",
+    "load_pipeline": "forcewatch.extract.mentions",
+    "extract_mentions": "forcewatch.extract.mentions",
+    "extract_claims": "forcewatch.extract",
+    "Fusion": "forcewatch.fuse",
+    "Assessment": "forcewatch.assess",
+    "load_problem": "forcewatch.assess",
+    "available_problems": "forcewatch.assess",
+    "build_report": "forcewatch.report",
+    "write_report": "forcewatch.report",
+    "open_store": "forcewatch.store",
+    "Store": "forcewatch.store",
+}
+
 __all__ = [
     "__version__",
     "Settings",
@@ -37,4 +57,15 @@ __all__ = [
     "KnowledgeError",
     "ExtractionError",
     "NotFound",
+    *_LAZY,
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'forcewatch' has no attribute {name!r}")

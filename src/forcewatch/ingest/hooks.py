@@ -52,7 +52,7 @@ def names() -> list[str]:
 
 # Modules that register built-in processors when imported; later stages add theirs here
 # (e.g. "forcewatch.extract.hook"). Plugins use the entry-point group below instead.
-BUILTIN_MODULES: tuple[str, ...] = ()
+BUILTIN_MODULES: tuple[str, ...] = ("forcewatch.extract.store_hook",)
 ENTRY_POINT_GROUP = "forcewatch.processors"
 
 

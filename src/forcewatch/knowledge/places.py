@@ -214,6 +214,9 @@ class Gazetteer:
     # -- phrases --------------------------------------------------------------------------------
 
     def _country_words(self) -> dict[str, str]:
+        """Lower-cased country names, aliases and adjectives -> country name (cached)."""
+        if "_words" in self.__dict__:
+            return self.__dict__["_words"]
         words = {}
         for country in self.countries.values():
             for n in country.names():
@@ -221,7 +224,8 @@ class Gazetteer:
         for adjective, country in (self.phrases.get("adjectives") or {}).items():
             if adjective != "__line__":
                 words[adjective] = country
-        return words
+        self.__dict__["_words"] = {k.lower(): v for k, v in words.items()}
+        return self.__dict__["_words"]
 
     def phrase(self, text: str) -> Place | None:
         """A border or direction phrase filling all of `text`, as a Place, else None."""
@@ -364,8 +368,7 @@ def _side_adjective(side: str | None) -> str:
 def _country_of(word: str | None, words: dict[str, str]) -> str | None:
     if not word:
         return None
-    lowered = {k.lower(): v for k, v in words.items()}
-    return lowered.get(word.lower())
+    return words.get(word.lower())
 
 
 _LEADING = re.compile(r"^(?:(?:near|along|at|on|to|towards|toward|in|into|from|close to|by|the|a)\s+)+", re.IGNORECASE)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -67,6 +68,7 @@ def _kind(ch: str) -> str:
     return "d" if ch.isdigit() else "a"
 
 
+@lru_cache(maxsize=256)  # every catalogue's find() normalises the same sentence
 def normalize(text: str) -> tuple[str, list[int]]:
     """The key of `text` and, for each key character, the offset of its source character.
 
