@@ -74,3 +74,10 @@ def test_invalid_yaml_is_a_knowledge_error_naming_the_line(tmp_path):
 def test_missing_kb_dir_is_a_clear_error(tmp_path):
     with pytest.raises(KnowledgeError, match="does not exist"):
         KnowledgeBase([tmp_path / "nope"]).stats()
+
+
+def test_lexicon_folders_in_a_kb_dir_are_left_to_the_lexicon_loader(tmp_path):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "events.yaml").write_text("version: 1\nsource: me\nmovement: [rolled]\n", encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(GOOD, encoding="utf-8")
+    assert KnowledgeBase([tmp_path]).equipment.lookup("Groza-S") is not None

@@ -164,7 +164,8 @@ def data_files(dirs: Iterable[Path]) -> list[Path]:
         if not d.exists():
             raise KnowledgeError(f"{d}: knowledge directory does not exist; fix FORCEWATCH_KB_DIRS.")
         files = [d] if d.is_file() else sorted([*d.rglob("*.yaml"), *d.rglob("*.yml")])
-        out += files
+        # `lexicons/` folders belong to the extraction lexicons (knowledge.lexicons), not here.
+        out += [f for f in files if f == d or "lexicons" not in f.relative_to(d).parts]
     return out
 
 
