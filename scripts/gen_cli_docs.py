@@ -6,21 +6,26 @@ reference cannot drift from the code. Regenerate with `make docs`.
 
 from __future__ import annotations
 
-import click
-import typer.main
+import os
 
-from forcewatch.cli.main import app
+# Plain help text: rich panels would print straight to the terminal instead of returning.
+os.environ["TYPER_USE_RICH"] = "0"
+os.environ.setdefault("COLUMNS", "100")
+
+import typer.main  # noqa: E402
+
+from forcewatch.cli.main import app  # noqa: E402
 
 
-def walk(command: click.Command, path: list[str]):
+def walk(command, path: list[str]):
     yield path, command
-    if isinstance(command, click.Group):
+    if hasattr(command, "commands"):  # a group (Typer vendors its own click)
         for name in sorted(command.commands):
             yield from walk(command.commands[name], [*path, name])
 
 
-def render_command(path: list[str], command: click.Command) -> str:
-    ctx = click.Context(command, info_name=" ".join(path))
+def render_command(path: list[str], command) -> str:
+    ctx = command.context_class(command, info_name=" ".join(path))
     lines = [f"## `{' '.join(path)}`", "", "```text", command.get_help(ctx).rstrip(), "```", ""]
     return "\n".join(lines)
 
@@ -34,8 +39,4 @@ def reference() -> str:
 
 
 if __name__ == "__main__":
-    import os
-
-    os.environ.setdefault("COLUMNS", "100")
-    os.environ["TERM"] = "dumb"
     print(reference())

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import typer.main
 
 from forcewatch.cli.main import app
@@ -16,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _leaf_commands():
     def walk(cmd, path):
-        if isinstance(cmd, click.Group):
+        if hasattr(cmd, "commands"):  # a group
             for name, sub in cmd.commands.items():
                 yield from walk(sub, [*path, name])
         else:

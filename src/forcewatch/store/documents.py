@@ -6,13 +6,34 @@ so one document and what processors write for it share one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, NotFound
 from .models import Document, IngestRun, Reject, utcnow
+
+if TYPE_CHECKING:
+    from .db import Store
+
+IN_CHUNK = 400  # ids per IN (...) list: well under SQLite's bound-parameter limit
+
+
+@contextmanager
+def write_transaction(store: Store) -> Iterator[Session]:
+    """`store.transaction()` that takes SQLite's write lock at once (BEGIN IMMEDIATE).
+
+    A deferred SQLite transaction that reads before it writes fails at once with "database
+    is locked" when another process committed in between; an immediate one waits its turn
+    (busy_timeout) instead, so two processes can ingest into one file.
+    """
+    with store.transaction() as session:
+        if store.dialect == "sqlite":
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        yield session
 
 
 def start_run(session: Session, inputs: list[str], options: dict) -> IngestRun:
@@ -24,7 +45,11 @@ def start_run(session: Session, inputs: list[str], options: dict) -> IngestRun:
 
 
 def resumable_run(session: Session, inputs: list[str], options: dict) -> IngestRun | None:
-    """The latest incomplete run over exactly these inputs and options, to resume it."""
+    """The latest incomplete run over exactly these inputs and options, to resume it.
+
+    The caller normalises `inputs` (absolute, sorted) so that the same work matches
+    however it was spelt on the command line.
+    """
     runs = session.scalars(select(IngestRun).where(IngestRun.complete.is_(False)).order_by(IngestRun.id.desc()))
     return next((r for r in runs if r.inputs == list(inputs) and r.options == dict(options)), None)
 
@@ -54,18 +79,25 @@ def run_rejects(session: Session, run_id: int) -> list[Reject]:
 
 
 def add_document(session: Session, attach: bool = True, **fields) -> Document | None:
-    """Insert one document (fields as in `models.Document`) and return its ORM row.
+    """Insert one document (fields as in `models.Document`) and return its ORM row (None unless `attach`)."""
+    docs = add_documents(session, [fields], attach)
+    return docs[0] if docs else None
 
-    With `attach=False` the row is written with a plain Core INSERT, several times faster
-    than the ORM's unit of work (it matters for event tables), and nothing is returned.
+
+def add_documents(session: Session, rows: list[dict], attach: bool = True) -> list[Document]:
+    """Insert documents in order, in one statement where the database allows.
+
+    With `attach=False` the rows go through one Core executemany INSERT, several times
+    faster than the ORM's unit of work (it matters for event tables), and nothing is
+    returned; with `attach=True` the ORM rows are returned, flushed, for processors.
     """
     if not attach:
-        session.connection().execute(_INSERT, fields)
-        return None
-    doc = Document(**fields)
-    session.add(doc)
+        session.connection().execute(_INSERT, rows)
+        return []
+    docs = [Document(**fields) for fields in rows]
+    session.add_all(docs)
     session.flush()
-    return doc
+    return docs
 
 
 _INSERT = insert(Document.__table__)
@@ -97,6 +129,18 @@ def index_rows(session: Session) -> Iterator[tuple[str, str, str, str, bytes | N
     """(id, input, content_hash, status, signature) of every document, for the dedup index."""
     query = select(Document.id, Document.input, Document.content_hash, Document.status, Document.signature)
     yield from session.execute(query.execution_options(yield_per=2000))
+
+
+def known_rows(session: Session, ids: Iterable[str], digests: Iterable[str]) -> list[tuple]:
+    """`index_rows` of the documents with one of `ids` or `digests` (what another process wrote)."""
+    ids, digests = sorted(set(ids)), sorted(set(digests))
+    found: dict[str, tuple] = {}
+    query = select(Document.id, Document.input, Document.content_hash, Document.status, Document.signature)
+    for start in range(0, max(len(ids), len(digests)), IN_CHUNK):
+        chunk = query.where(or_(Document.id.in_(ids[start:start + IN_CHUNK]),
+                                Document.content_hash.in_(digests[start:start + IN_CHUNK])))
+        found.update((row[0], tuple(row)) for row in session.execute(chunk))
+    return list(found.values())
 
 
 def clear_rejects(session: Session, run_id: int) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..store.models import Document
 from .api.analysis import store_key
-from .api.params import ISO_DATE
+from .api.params import FULL_DATE
 from .data import analysis
 from .data.claims import ClaimFilters, all_claims, claim_model
 from .data.ingest import ALLOWED_SUFFIXES, ingest_uploads
@@ -43,16 +43,41 @@ def store_counts(session: Session) -> list[tuple[str, int]]:
 
 
 @router.get("/")
-def overview(request: Request, problem: str | None = Query(None, pattern=r"^[A-Za-z0-9_.-]{1,80}$"),
-             as_of: str | None = Query(None, pattern=ISO_DATE), session: Session = Depends(get_session)):
+def overview(request: Request, problem: str | None = Query(None, pattern=r"^([A-Za-z0-9_.-]{1,80})?$"),
+             as_of: str | None = Query(None, pattern=FULL_DATE), session: Session = Depends(get_session)):
+    """The assessment of one problem as of a date: level, explanation, trend chart, indicator board."""
     notes: list[str] = []
     problems = _try(analysis.problems, notes, []) or []
-    chosen = problem or (problems[0]["id"] if problems else None)
-    result = _try(lambda: analysis.assessment(session, chosen, as_of), notes) if chosen else None
-    trend_chart = attribute("forcewatch.report.charts", "level_trend_svg")
-    trend = Markup(trend_chart(result)) if trend_chart and result else None
-    return page(request, "overview.html", "Overview", "/", problems=problems, problem=chosen, as_of=as_of,
-                assessment=result, counts=store_counts(session), trend_svg=trend, notices=notes)
+    notes += [p["error"] for p in problems if p.get("error")]
+    result = _try(lambda: analysis.assessment(session, store_key(request), problem or None, as_of or None), notes)
+    chosen = result["problem"] if result else problem
+    return page(request, "overview.html", "Overview", "/", problems=problems, problem=chosen,
+                as_of=result["as_of"] if result else as_of, assessment=result, counts=store_counts(session),
+                trend_svg=_trend_chart(result), trend_word=_trend_word(result), board=indicator_board(result),
+                notices=notes)
+
+
+def _trend_chart(result: dict | None) -> Markup | None:
+    draw = attribute("forcewatch.report.charts", "level_trend_svg")
+    svg = draw(result.get("trend") or []) if draw and result else ""
+    return Markup(svg) if svg else None  # matplotlib's own SVG: no user text in it but dates and level names
+
+
+def _trend_word(result: dict | None) -> str:
+    word = attribute("forcewatch.assess.engine", "trend_word")
+    return word(result.get("trend") or []) if word and result else ""
+
+
+def indicator_board(result: dict | None) -> list[tuple[str, list[dict]]]:
+    """Indicators then counter-indicators, met first, each with a CSS-safe status class."""
+    order = {"met": 0, "contradicted": 1, "not met": 2, "unknown": 3}
+    sections = []
+    for role, label in (("indicator", "Indicators"), ("counter", "Counter-indicators")):
+        rows = [{**ind, "status_class": (ind.get("status") or "unknown").replace(" ", "_")}
+                for ind in (result or {}).get("indicators") or [] if (ind.get("role") or "indicator") == role]
+        if rows:
+            sections.append((label, sorted(rows, key=lambda i: (order.get(i["status"], 9), -(i.get("weight") or 0)))))
+    return sections
 
 
 def estimates_for_timeline(session: Session, request: Request, notes: list[str]) -> list[dict]:

@@ -8,6 +8,7 @@ nearest trigger in its clause ("Among the equipment *moved* to the border were t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,9 +76,15 @@ def _exercise_context(sent: Span) -> bool:
     return any(cue in text for cue in lexicons().events["exercise_context"])
 
 
+def _own_subject(verb: Token) -> bool:
+    """A clause with a subject of its own ("of which 16 were shot down", "it moved"): not a
+    modifier of the noun it hangs on, whose event it therefore does not give."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
 def _path_distance(head: Token, trig: Token) -> float | None:
     """Steps from the force up to the trigger; 0.5 for a verb modifying the force itself."""
-    if trig.head == head and trig.dep_ in ("acl", "relcl"):
+    if trig.head == head and trig.dep_ in ("acl", "relcl") and not _own_subject(trig):
         return 0.5
     steps, tok = 0, head
     while tok.head != tok and steps < 8 and not _boundary(tok):
@@ -124,8 +131,31 @@ def choose_trigger(head: Token, triggers: list[Trigger]) -> Trigger | None:
     if _blocked(head):
         return None
     start, end = _clause_bounds(head.sent, head)
-    near = [t for t in triggers if start <= t.token.i < end]
+    near = [t for t in triggers if start <= t.token.i < end and same_predication(head, t.token)]
     return min(near, key=lambda t: abs(t.token.i - head.i)) if near else None
+
+
+_OTHER_CLAUSE = ("conj", "ccomp", "advcl", "parataxis")
+
+
+def _clause_verb(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def same_predication(head: Token, trig: Token) -> bool:
+    """Does `trig` sit in the clause of the force's own verb, not in a coordinated or
+    subordinate clause ("there are 9,500 personnel ..., but most of them are mobilized")?"""
+    verb = _clause_verb(head)
+    tok = trig
+    for _ in range(10):
+        if tok == verb:
+            return True
+        if tok.dep_ in _OTHER_CLAUSE or tok.head == tok:
+            return tok.head == verb and tok.dep_ not in _OTHER_CLAUSE
+        tok = tok.head
+    return False
 
 
 def _cue_positions(text: str, cues) -> list[int]:
@@ -152,7 +182,20 @@ class Judgement:
         """A force is judged when it sits in the cue's clause or its trigger governs the cue."""
         if head.i in self.region or trigger is None:
             return True
-        return any(trigger in cue.ancestors or trigger == cue for cue in self.cues)
+        return any(_governs(trigger, cue) for cue in self.cues)
+
+
+def _governs(trigger: Token, cue: Token) -> bool:
+    """`trigger` is `cue` or above it without crossing into a coordinated clause
+    ("remains around 12,000, and this is not enough": "remains" does not govern the cue)."""
+    tok = cue
+    for _ in range(12):
+        if tok == trigger:
+            return True
+        if tok.dep_ == "conj" or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def assessment_region(sent: Span) -> Judgement | None:
@@ -186,13 +229,25 @@ def _hedged_judgement(sent: Span) -> bool:
     if not any(f" {cue}" in text for cue in lexicons().events["assessment_hedges"]):
         return False
     root = sent.root
-    return trigger_event(root) in (None, "assessment") or _reporting(root)
+    if _reporting(root):  # "X said Russia has probably withdrawn its jets": a report, not a judgement
+        content = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
+        return not any(trigger_event(c) not in (None, "assessment") for c in content)
+    return trigger_event(root) in (None, "assessment")
+
+
+def _plain(text: str) -> str:
+    """Lower case with quotes and brackets as spaces, so cues match '"fakes"' and '(fake)'."""
+    return " " + re.sub(r"[\"“”‘’'()\[\]]", " ", text.lower()) + " "
 
 
 def denial_sentence(sent: Span) -> bool:
-    """An official denial: a denial verb at the root, or "groundless fabrications" and the like."""
-    if trigger_event(sent.root) == "denial":
+    """An official denial: a denial verb at the root or hanging on it ("..., Peskov told
+    reporters, dismissing the claims"), or "groundless fabrications" and the like."""
+    root = sent.root
+    if trigger_event(root) == "denial":
+        return True
+    if any(trigger_event(c) == "denial" and c.dep_ in ("advcl", "xcomp", "conj") for c in root.children):
         return True
     cues = lexicons().modality["denied"]
-    text = " " + sent.text.lower() + " "
+    text = _plain(sent.text)
     return any(f" {cue} " in text or f" {cue}," in text for cue in cues if cue not in ("false",))

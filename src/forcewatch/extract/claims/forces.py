@@ -61,12 +61,20 @@ def item_of(tokens: list[Token]) -> tuple[str | None, int]:
     return None, 0
 
 
-def _in_np(token: Token, nxt: Token | None) -> bool:
+def _in_np(token: Token, nxt: Token | None, prev: Token | None) -> bool:
     if token.pos_ in _NP_POS:
         return True
     if token.tag_ in ("VBN", "VBG") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return True  # "armored combat vehicles", "guided missiles"
+        # "armored combat vehicles", "guided missiles"; after a noun it starts a clause
+        # ("trains carrying Russian troops")
+        return prev is None or prev.pos_ not in ("NOUN", "PROPN")
     return token.text in ("-", "/") and not token.whitespace_ and token.i > 0  # "T-72B3", "BM-21"
+
+
+def _glued_number(tok: Token) -> bool:
+    """The digits of a model name split by the tokenizer: "24" in "Mi-24"."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.text in ("-", "/") and not prev.whitespace_
 
 
 def noun_run(sent: Span, start: int) -> list[Token]:
@@ -76,7 +84,9 @@ def noun_run(sent: Span, start: int) -> list[Token]:
     while i < sent.end:
         tok = sent.doc[i]
         nxt = sent.doc[i + 1] if i + 1 < sent.end else None
-        if not _in_np(tok, nxt) or (run and tok.pos_ == "NUM" and tok.like_num):
+        if not _in_np(tok, nxt, run[-1] if run else None):
+            break
+        if run and tok.pos_ == "NUM" and tok.like_num and not _glued_number(tok):
             break
         run.append(tok)
         i += 1
@@ -117,10 +127,8 @@ def _phrase_force(sent: Span, run: list[Token], first: int, q: Quantity | None) 
     text = sent.doc[run[0].i : run[-1].i + 1].text
     models = _equipment(text)
     item, _ = item_of(run)
-    if models:
-        item = item or models[0].entry.item
-        if item_of(run)[0] in (None, "equipment"):
-            item = models[0].entry.item
+    if models:  # the model says what it is: "Iskander-M launchers" are missiles, not MLRS
+        item = models[0].entry.item or item
     if item is None:
         return None
     names = [m.entry.name for m in models if not getattr(m.entry, "generic", False)]
@@ -133,32 +141,96 @@ def _linked_noun(sent: Span, q_token: int) -> list[Token]:
     window = sent.doc[max(sent.start, q_token - 12) : q_token].text.lower()
     if not any(f" {w} " in f" {window} " for w in links):
         return []
-    for tok in reversed(list(sent.doc[sent.start : q_token])):
-        if tok.pos_ == "NOUN" and item_of([tok])[0] not in (None, "unit", "equipment"):
-            return [tok]
-    return []
+    noun = _noun_before(sent, q_token)
+    return [noun] if noun is not None else [sent.doc[q_token]]
 
 
-def counted_forces(sent: Span, counts: list[Quantity] | None = None) -> list[Force]:
-    """Forces with a quantity: each count of the sentence attached to the phrase after it."""
-    forces = []
+def counted_forces(sent: Span, counts: list[Quantity] | None = None, antecedent: str | None = None) -> list[Force]:
+    """Forces with a quantity: each count of the sentence attached to the phrase after it.
+
+    A count with no force noun after it ("as many as 14", "4,000 of them", "the 9,000
+    Minsk announced") takes the item of its antecedent (see `_bare_count`); `antecedent`
+    is the item last counted in the paragraph, for "estimated the number at 9,000".
+    """
+    forces: list[Force] = []
     for q in counts if counts is not None else force_counts(sent.text):
         q = _shift(q, sent.start_char)
         after = _token_at(sent, q.end)
         first = _token_at(sent, q.start)
-        if after is None or first is None:
+        if after is None or first is None or _anaphoric_small(sent, first, q):
             continue
+        after = _skip_quotes(sent, after)
         run = noun_run(sent, after)
         if not run and sent.doc[after].lower_ == "of":
             run = noun_run(sent, after + 1)
         force = _phrase_force(sent, run, first, q)
-        if force is None and not run:
-            linked = _linked_noun(sent, first)
-            force = _phrase_force(sent, linked, first, q) if linked else None
+        if force is None and _bare(run):
+            force = _bare_count(sent, first, after, q, forces, antecedent)
         if force is not None:
             _convert_set(force)
             forces.append(force)
     return forces
+
+
+def _skip_quotes(sent: Span, i: int) -> int:
+    """Past closing quotes: '"tens of thousands" of troops'."""
+    while i + 1 < sent.end and sent.doc[i].is_quote:
+        i += 1
+    return i
+
+
+def _anaphoric_small(sent: Span, first: int, q: Quantity) -> bool:
+    """"the two air forces", "both three": a spelled small number after a determiner names
+    things already known, it counts nothing new."""
+    prev = sent.doc[first - 1] if first > sent.start else None
+    return prev is not None and prev.lower_ in ("the", "these", "those") and q.text.isalpha()
+
+
+def _bare(run: list[Token]) -> bool:
+    """No force noun after the count: nothing, or a name that is no item ("9,000 Minsk announced")."""
+    return not run or (run[0].pos_ == "PROPN" and item_of(run)[0] is None and not _equipment(run[0].text))
+
+
+def _bare_count(sent: Span, first: int, after: int, q: Quantity, earlier: list[Force], antecedent: str | None):
+    """The force of a count without a noun: its antecedent's item, when something links them.
+
+    Links: "of them/whom/which" next to the count, a link word ("the number ... reached",
+    "the figure of"), or a force counted earlier in the same sentence ("four MiG-31K
+    interceptors, down from as many as 14"); else, with a link word, the paragraph's last
+    counted item. The head is the count itself, so the count's own verb gives the event.
+    """
+    head = max((t for t in sent.doc[first : sent.end] if t.idx < q.end), key=lambda t: t.i)
+    anaphor = _anaphora(sent, first, after)
+    linked = _linked_noun(sent, first)
+    item = None
+    if anaphor or linked:
+        noun = _noun_before(sent, first)
+        item = item_of([noun])[0] if noun is not None else None
+    if item is None and earlier:
+        item = earlier[-1].item
+    if item is None and linked and antecedent:
+        item = antecedent
+    if item is None:
+        return None
+    return Force(item, head, first, head.i, q, phrase=q.text)
+
+
+def _anaphora(sent: Span, first: int, after: int) -> bool:
+    pronouns = {"them", "those", "whom", "which", "these"}
+    doc = sent.doc
+    before = [doc[i].lower_ for i in range(max(sent.start, first - 2), first)]
+    following = [doc[i].lower_ for i in range(after, min(sent.end, after + 2))]
+    return (before[-2:-1] == ["of"] and before[-1:] and before[-1] in pronouns) or (
+        following[:1] == ["of"] and following[1:] and following[1] in pronouns
+    )
+
+
+def _noun_before(sent: Span, q_token: int) -> Token | None:
+    """The nearest noun before the count that names a force item (not "unit"/"equipment")."""
+    for tok in reversed(list(sent.doc[sent.start : q_token])):
+        if tok.pos_ == "NOUN" and item_of([tok])[0] not in (None, "unit", "equipment"):
+            return tok
+    return None
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

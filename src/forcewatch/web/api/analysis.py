@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from ..data import analysis
 from ..deps import get_session
 from ..paging import PageParams, envelope, page_params
-from .params import ISO_DATE
+from .params import FULL_DATE, PROBLEM_ID
 
 router = APIRouter(tags=["analysis"])
 
@@ -53,7 +53,10 @@ def problems() -> dict:
 
 
 @router.get("/problems/{problem}/assessment", summary="Assess one problem as of a date")
-def assessment(problem: str = Path(..., pattern=r"^[A-Za-z0-9_.-]{1,80}$"),
-               as_of: str | None = Query(None, pattern=ISO_DATE, description="Judge with claims up to this date."),
+def assessment(request: Request, problem: str = Path(..., pattern=PROBLEM_ID),
+               as_of: str | None = Query(None, pattern=FULL_DATE, description="Judge with what was known on this "
+                                         "date (YYYY-MM-DD); default: the latest claim date."),
                session: Session = Depends(get_session)) -> dict:
-    return analysis.assessment(session, problem, as_of)
+    """`Assessment.to_dict()`: level and level_name, score, explanation, indicators with their
+    evidence (claim, doc, sentence, source, reliability), and the level trend over 30 days."""
+    return analysis.assessment(session, store_key(request), problem, as_of or None)

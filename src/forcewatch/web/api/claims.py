@@ -12,6 +12,7 @@ from ..paging import PageParams, envelope, page_params
 from .params import BBOX, EVENTS_PATTERN, ISO_DATE, MODALITY_PATTERN, blank_to_none
 
 router = APIRouter(tags=["claims"])
+MAP_DEFAULT = 2_000  # points a browser clusters without stalling
 MAP_LIMIT = 20_000
 
 
@@ -48,12 +49,17 @@ def list_claims(
     return envelope(items, claim_data.total(session, query), page)
 
 
-@router.get("/claims.geojson", summary="Claims with a place, as GeoJSON points (map layer)")
-def claims_geojson(filters: ClaimFilters = Depends(claim_filters), session: Session = Depends(get_session)) -> dict:
-    from ..data.geo import claims_collection
+@router.get("/claims.geojson", summary="Claims with stored coordinates, as GeoJSON points (map layer)")
+def claims_geojson(
+    filters: ClaimFilters = Depends(claim_filters),
+    limit: int = Query(MAP_DEFAULT, ge=1, le=MAP_LIMIT, description="Most points returned, newest first; "
+                       "`truncated` says more match (ask again with a smaller bbox)."),
+    session: Session = Depends(get_session),
+) -> dict:
+    """A FeatureCollection plus `matched`, `truncated`, `limit` and `skipped` (claims without coordinates)."""
+    from ..data.geo import claims_layer
 
-    claims = claim_data.fetch(session, claim_data.claims_query(filters), MAP_LIMIT)
-    return claims_collection(claims)
+    return claims_layer(session, filters, limit)
 
 
 @router.get("/claims/{claim_id}", summary="One claim")

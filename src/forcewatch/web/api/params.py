@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # Empty values are allowed (an untouched form field) and read as "no filter".
 ISO_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+FULL_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+PROBLEM_ID = r"^[A-Za-z0-9_.-]{1,80}$"
 BBOX = r"^$|^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
 EVENTS = ("deployment", "movement", "withdrawal", "presence", "exercise", "readiness", "strike", "loss",
           "assessment", "denial")

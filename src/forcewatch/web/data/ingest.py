@@ -8,24 +8,25 @@ handle, and the size is counted while streaming so an oversized file is refused 
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from fastapi import UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from ...config import Settings
 from ...store import Store
 from ..problems import ApiError
-from .stages import require
+from .stages import optional, require
 
 ALLOWED_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".opml", ".json", ".jsonl",
                     ".ndjson", ".csv", ".tsv"}
 MAX_FILES = 50
 MAX_URLS = 50
 CHUNK = 1 << 20
+CLAIMS_HOOK = "forcewatch.extract.store_hook"  # registers claim extraction as an ingest processor
 
 
 def safe_name(filename: str | None, index: int) -> str:
@@ -41,8 +42,11 @@ def safe_name(filename: str | None, index: int) -> str:
 
 
 async def save_upload(upload: UploadFile, folder: Path, index: int, max_bytes: int) -> Path:
-    """Stream one upload into `folder`, refusing it once it passes `max_bytes`."""
-    target = folder / f"{index:03d}-{safe_name(upload.filename, index)}"
+    """Stream one upload into its own subfolder of `folder` (so the document id is the
+    file's own stem, as on the command line), refusing it once it passes `max_bytes`."""
+    name = safe_name(upload.filename, index)
+    (folder / f"{index:03d}").mkdir()
+    target = folder / f"{index:03d}" / name
     size = 0
     with open(target, "wb") as out:
         while chunk := await upload.read(CHUNK):
@@ -74,17 +78,32 @@ def _jsonable(result: Any) -> Any:
     return result
 
 
-def call_ingest(inputs: list[str], store: Store, settings: Settings) -> Any:
-    """Call the ingest stage with what its signature asks for (store or settings)."""
+def default_processors() -> tuple:
+    """The processors `forcewatch ingest` runs: claim extraction, and any plugin's.
+
+    Importing the extraction hook registers it (as the `extract` CLI module does); then
+    the ingest stage's own loader adds built-ins and entry-point plugins.
+    """
+    optional(CLAIMS_HOOK)
+    return require("forcewatch.ingest.hooks", "load_all")()
+
+
+def call_ingest(inputs: list[str], store: Store, settings: Settings) -> dict:
+    """`forcewatch.ingest.ingest` with the default processors; its report as a dict."""
     ingest = require("forcewatch.ingest", "ingest")
-    params = inspect.signature(ingest).parameters
-    offered = {"store": store, "settings": settings, "db_url": settings.db_url}
-    kwargs = {name: value for name, value in offered.items() if name in params}
-    return _jsonable(ingest(inputs, **kwargs))
+    report = ingest(inputs, store, processors=default_processors(), max_bytes=settings.max_bytes)
+    result = _jsonable(report)
+    result["documents"] = list(getattr(report, "document_ids", []))
+    result["processors"] = require("forcewatch.ingest.hooks", "names")()
+    return result
 
 
 async def ingest_uploads(files: list[UploadFile], urls: list[str], store: Store, settings: Settings) -> dict:
-    """Save the uploads, ingest them and the URLs in one run, and report what happened."""
+    """Save the uploads, ingest them and the URLs in one run, and report what happened.
+
+    Reading, extraction and fetching block, so they run in a worker thread and the
+    server keeps answering other requests meanwhile.
+    """
     if len(files) > MAX_FILES:
         raise ApiError(422, "invalid", f"at most {MAX_FILES} files per upload.", [{"field": "files", "message": "too many"}])
     urls = check_urls(urls)
@@ -92,5 +111,5 @@ async def ingest_uploads(files: list[UploadFile], urls: list[str], store: Store,
         raise ApiError(422, "invalid", "send at least one file or URL.", [{"field": "files", "message": "nothing to ingest"}])
     with tempfile.TemporaryDirectory(prefix="fw-upload-") as tmp:
         paths = [str(await save_upload(f, Path(tmp), i, settings.max_bytes)) for i, f in enumerate(files)]
-        result = call_ingest(paths + urls, store, settings)
+        result = await run_in_threadpool(call_ingest, paths + urls, store, settings)
     return {"inputs": [f.filename for f in files] + urls, "result": result}
