@@ -2,9 +2,12 @@
 
 Baseline: the least any ingester must do, in plain Python: parse the rows (csv module) or
 read the files, and insert each into SQLite in its own transaction. forcewatch adds
-decoding, profiles, cleaning, dates, language, hashing, MinHash and duplicate checks.
+decoding, profiles, cleaning, dates, language, hashing, MinHash and duplicate checks,
+and opens (migrates) the store. With --processors it also runs the registered processors
+(claim extraction: the structured mapper for table rows, the parser for articles), their
+models loaded before the clock starts.
 
-Usage: python bench/bench_ingest.py [--shared ../shared]
+Usage: python bench/bench_ingest.py [--shared ../shared] [--processors]
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from forcewatch.ingest import ingest
+from forcewatch.ingest import hooks, ingest
 from forcewatch.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,23 +71,36 @@ def timed(fn, *args) -> tuple[int, float]:
     return n, time.perf_counter() - start
 
 
-def forcewatch_ingest(inputs: list[Path], db: Path) -> int:
+def forcewatch_ingest(inputs: list[Path], db: Path, processors: tuple = ()) -> int:
     store = open_store(f"sqlite:///{db}")
-    report = ingest(inputs, store)
+    report = ingest(inputs, store, processors=processors)
     store.close()
+    if report.rejected:
+        print(f"  {len(report.rejected)} rejected, first: {report.rejected[0]['reason'][:200]}")
     return report.ingested + report.duplicates + report.unchanged
+
+
+def warm_processors(events: Path, articles: Path, tmp: Path) -> tuple:
+    """Load the processors and their models (a few rows and one article) before timing."""
+    processors = hooks.load_all()
+    head = tmp / "warm.csv"
+    head.write_text("".join(events.read_text("utf-8").splitlines(keepends=True)[:5]), "utf-8")
+    forcewatch_ingest([head, next(articles.glob("*.txt"))], tmp / "warm.db", processors)
+    return processors
 
 
 def line(label: str, n_base: int, t_base: float, n_fw: int, t_fw: float) -> None:
     base, fw = n_base / t_base, n_fw / t_fw
-    print(f"{label:12s} baseline {base:9.0f} docs/s  forcewatch {fw:8.0f} docs/s ({n_fw} docs)  "
+    print(f"{label:13s} baseline {base:9.0f} docs/s  forcewatch {fw:8.0f} docs/s ({n_fw} docs)  "
           f"ratio {fw / base:.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    corpus = parser.parse_args().shared / "corpus"
+    parser.add_argument("--processors", action="store_true", help="also time ingestion with the processors on")
+    args = parser.parse_args()
+    corpus = args.shared / "corpus"
     events = corpus / "eyesonrussia" / "events.csv"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -94,6 +110,13 @@ def main() -> None:
         line("event table", *timed(baseline_rows, events, tmp / "b1.db"), *timed(forcewatch_ingest, [events], tmp / "f1.db"))
         line("articles", *timed(baseline_files, articles, tmp / "b2.db"),
              *timed(forcewatch_ingest, [articles], tmp / "f2.db"))
+        if args.processors:
+            processors = warm_processors(events, articles, tmp)
+            print(f"processors: {', '.join(hooks.names())}")
+            line("table+proc", *timed(baseline_rows, events, tmp / "b3.db"),
+                 *timed(forcewatch_ingest, [events], tmp / "f3.db", processors))
+            line("articles+proc", *timed(baseline_files, articles, tmp / "b4.db"),
+                 *timed(forcewatch_ingest, [articles], tmp / "f4.db", processors))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from forcewatch.ingest import ingest
+from forcewatch.ingest.runner import normalise_inputs
 from forcewatch.store import Document, IngestRun, Reject, open_store
 from forcewatch.store import documents as repo
 
@@ -146,3 +147,76 @@ def test_interrupted_run_keeps_whole_documents_and_the_rerun_resumes_it(any_stor
     assert (resumed.unchanged, resumed.ingested) == (5, 18)
     with any_store.transaction() as session:
         assert repo.get_run(session, run.id).complete is True
+
+
+def _interrupt_after(n: int, seen: list):
+    def processor(session, doc):
+        seen.append(doc.id)
+        if len(seen) > n:
+            raise KeyboardInterrupt
+
+    return processor
+
+
+def test_the_same_inputs_spelt_differently_resume_the_same_run(store, corpus, tmp_path, monkeypatch):
+    for name, article in (("a", "001.txt"), ("b", "002.txt")):
+        (tmp_path / name).mkdir()
+        shutil.copy(corpus / "news" / article, tmp_path / name / article)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(["./a", "./b"], store, processors=[_interrupt_after(1, [])])
+    resumed = ingest(["b", str(tmp_path / "a")], store)
+    assert (resumed.run, resumed.resumed, resumed.complete) == (1, True, True)
+    assert (resumed.unchanged, resumed.ingested) == (1, 1)
+    with store.transaction() as session:
+        assert repo.get_run(session, 1).inputs == [str(tmp_path / "a"), str(tmp_path / "b")]
+        assert {d.input for d in session.scalars(select(Document))} == {
+            str(tmp_path / "a" / "001.txt"), str(tmp_path / "b" / "002.txt")}
+
+
+def test_inputs_are_made_absolute_once_each_urls_kept(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    got = normalise_inputs(["./a", "a", "b/../c", "https://example.org/feed.xml"])
+    assert got == [str(tmp_path / "a"), str(tmp_path / "c"), "https://example.org/feed.xml"]
+
+
+def _first_rows(corpus, tmp_path, n: int):
+    lines = (corpus / "eyesonrussia" / "events.csv").read_text("utf-8").splitlines(keepends=True)
+    path = tmp_path / "events-head.csv"
+    path.write_text("".join(lines[: n + 1]), "utf-8")
+    return path
+
+
+def test_a_failing_row_in_a_batch_rejects_that_row_only(store, corpus, tmp_path):
+    def fail_on_uw0125(session, doc):
+        if doc.id == "eor-UW0125":
+            raise ValueError("coordinates out of range")
+        doc.meta = {**doc.meta, "processed": True}
+
+    report = ingest([_first_rows(corpus, tmp_path, 60)], store, processors=[fail_on_uw0125])
+    docs = _docs(store)
+    assert [(r["input"].rsplit("#")[-1], "coordinates out of range" in r["reason"]) for r in report.rejected] == [
+        ("UW0125", True)]
+    assert "eor-UW0125" not in docs and len(docs) == report.ingested + report.duplicates == 60 - 1
+    assert all(d.meta.get("processed") for d in docs.values() if d.status == "ok")
+
+
+def test_interrupted_table_keeps_whole_batches_counted_and_the_rerun_completes_it(any_store, corpus, tmp_path):
+    table = _first_rows(corpus, tmp_path, 500)
+    seen = []
+    with pytest.raises(KeyboardInterrupt):
+        ingest([table], any_store, processors=[_interrupt_after(450, seen)])
+    stored = _docs(any_store)
+    with any_store.transaction() as session:
+        [run] = session.scalars(select(IngestRun)).all()
+    assert 0 < len(stored) < 450 and run.complete is False
+    assert run.counts["ingested"] + run.counts["duplicates"] == len(stored)
+    assert {i for i, d in stored.items() if d.status == "ok"} <= set(seen[:450])  # processors see new rows only
+    resumed = ingest([table], any_store)
+    assert (resumed.run, resumed.complete, resumed.rejected) == (run.id, True, [])
+    assert resumed.unchanged >= len(stored)
+    uninterrupted = open_store(f"sqlite:///{tmp_path / 'uninterrupted.db'}")
+    ingest([table], uninterrupted)
+    expected = {i: (d.status, d.canonical_id, d.text) for i, d in _docs(uninterrupted).items()}
+    uninterrupted.close()
+    assert {i: (d.status, d.canonical_id, d.text) for i, d in _docs(any_store).items()} == expected

@@ -17,7 +17,7 @@ from forcewatch.knowledge.geo import haversine_km
 
 EQUIPMENT_FLOOR = 1.0
 MODEL_FLOOR = 0.96
-PLACE_FLOOR = 0.83
+PLACE_FLOOR = 0.91
 SPLIT = re.compile(r"\s*(?:,|/|;|\+|\band\b|\.\s|\bwith\b)\s*")
 COUNTRIES = {"belarus": "Belarus", "belaurs": "Belarus", "ukraine": "Ukraine", "ukrain": "Ukraine"}
 

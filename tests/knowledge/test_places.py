@@ -81,3 +81,14 @@ def test_borders_geojson_is_a_feature_collection_of_polygons(base):
     assert doc["type"] == "FeatureCollection"
     assert sorted(f["properties"]["name"] for f in doc["features"]) == ["Belarus", "Ukraine"]
     assert doc["features"][0]["geometry"]["type"] == "MultiPolygon"
+
+
+def test_phrases_are_found_at_their_offsets_in_long_text_with_other_letters(base):
+    text = "İstanbul talks aside, " + "troops moved on. " * 20 + "They massed along the borders of Ukraine."
+    found = [m for m in base.places.find(text) if m.entry.kind == "border"]
+    assert [(m.text, m.entry.name) for m in found] == [("borders of Ukraine", "Ukraine border")]
+    assert text[found[0].start:found[0].end] == "borders of Ukraine"
+
+
+def test_text_without_border_or_direction_words_has_no_phrase(base):
+    assert [m for m in base.places.find("Russia and Belarus held talks in Minsk.") if m.entry.kind in ("border", "area")] == []

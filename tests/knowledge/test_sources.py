@@ -22,6 +22,9 @@ from forcewatch.knowledge import KnowledgeBase
         ("UK MoD", "uk-mod"),
         ("ISW", "isw"),
         ("Belarusian Hajun", "hajun"),
+        ("Eyes on Russia (CIR/Bellingcat)", "cir"),
+        ("Eyes on Russia", "cir"),
+        ("Russia-Ukraine Monitor Map", "cir"),
     ],
 )
 def test_aliases_resolve_to_the_canonical_source(base, alias, source_id):

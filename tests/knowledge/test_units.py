@@ -53,3 +53,28 @@ def test_catalogue_units_have_parent_country_and_garrison_coordinates(base):
     gtd = base.units.get("ru-4gtd")
     assert gtd.parent == "ru-1gta" and gtd.country == "Russia"
     assert 55.0 < gtd.lat < 55.8 and 36.3 < gtd.lon < 37.2  # Naro-Fominsk
+
+
+def test_bare_btg_mentions_are_units_without_a_number(base):
+    text = ("A battalion tactical group was seen near Yelnya, two more BTGs arrived in Belarus "
+            "and the BTG at Pogonovo left; other battalion tactical groups stayed.")
+    found = base.units.find(text)
+    assert [m.text for m in found] == ["battalion tactical group", "BTGs", "BTG", "battalion tactical groups"]
+    assert {(m.entry.name, m.entry.echelon, m.entry.ordinal) for m in found} == {
+        ("Battalion Tactical Group", "battalion_tactical_group", None)}
+
+
+def test_a_number_before_plural_btgs_is_a_count_not_an_ordinal(base):
+    found = base.units.find("Russia has moved up to 30 BTGs and 100 battalion tactical groups; the 12th BTG stayed.")
+    assert [(m.text, m.entry.ordinal) for m in found] == [("BTGs", None), ("battalion tactical groups", None),
+                                                         ("12th BTG", 12)]
+
+
+def test_lowercase_btg_inside_other_words_is_not_a_unit(base):
+    assert base.units.find("the subtg tables and btgx codes") == []
+
+
+def test_maryina_horka_garrison_has_geonames_coordinates(base):
+    spb = base.units.get("by-5spb")
+    assert abs(spb.lat - 53.51) < 0.05 and abs(spb.lon - 28.15) < 0.05
+    assert "GeoNames 625409" in spb.source

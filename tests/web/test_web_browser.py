@@ -6,9 +6,6 @@ Screenshots go to test-artifacts/web/ (gitignored) so a person can look at every
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,30 +16,6 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 PAGES = ["/", "/map", "/timeline", "/claims", "/documents", "/sources", "/contradictions", "/ingest"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def server(app):
-    """The seeded app served by uvicorn on a loopback port for the length of one test."""
-    import uvicorn
-
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
 
 
 @pytest.fixture
@@ -140,3 +113,35 @@ def test_map_marker_opens_its_card_from_the_keyboard(server, page):
     page.keyboard.press("Enter")
     page.locator(".leaflet-popup-content .claim-card").wait_for(timeout=5_000)
     assert "Belarusian Hajun" in page.inner_text(".leaflet-popup-content")
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_overview_shows_the_level_and_an_indicator_with_its_evidence(server, page):
+    api = page.request.get(server + "/api/problems/belarus-ukraine/assessment").json()
+    page.goto(server + "/")
+    level = page.locator(".level")
+    assert level.get_attribute("data-level") == str(api["level"])
+    assert api["level_name"] in level.inner_text().lower()
+    assert page.locator("p.explanation").inner_text() == api["explanation"]
+    assert page.locator(".trend svg").count() == 1
+    card = page.locator("[data-indicator=heavy-equipment-to-border]")
+    assert card.locator(".badge").first.inner_text() == "contradicted"
+    evidence = card.locator("blockquote.evidence").first
+    assert "40 tanks" in evidence.inner_text() and "Belarusian Hajun" in evidence.inner_text()
+    assert evidence.locator(".grade-badge").inner_text().startswith("B")
+    _shot(page, "overview-assessment")
+    evidence.locator("a").click()
+    page.wait_for_url("**/documents/hostile-1#claim-*")
+    assert page.locator("article.doctext").count() == 1
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_overview_reassesses_for_an_earlier_date_from_the_form(server, page):
+    page.goto(server + "/")
+    page.fill("input[name=as_of]", "2022-10-01")
+    page.click("form.filters button")
+    page.wait_for_url("**/?problem=belarus-ukraine&as_of=2022-10-01")
+    assert "as of 2022-10-01" in page.locator("p.explanation").inner_text()
+    assert page.locator("[data-indicator=force-size] .badge").first.inner_text() == "unknown"
+    _shot(page, "overview-before-reports")

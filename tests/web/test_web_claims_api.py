@@ -101,3 +101,20 @@ def test_public_bind_without_token_is_refused():
     with pytest.raises(ConfigError, match="FORCEWATCH_TOKEN"):
         check_bind("0.0.0.0", None)
     check_bind("0.0.0.0", "secret")
+
+
+def test_claims_geojson_limit_keeps_the_newest_and_says_it_cut(client):
+    body = client.get("/api/claims.geojson", params={"limit": 2}).json()
+    assert body["truncated"] is True and body["matched"] == 5 and body["limit"] == 2
+    assert [f["properties"]["date"] for f in body["features"]] == ["2022-12-19", "2022-11-25"]
+    everything = client.get("/api/claims.geojson").json()
+    assert everything["truncated"] is False and len(everything["features"]) == everything["matched"] == 5
+    assert client.get("/api/claims.geojson", params={"limit": 0}).status_code == 422
+
+
+def test_claims_geojson_bbox_returns_only_points_in_the_view(client):
+    body = client.get("/api/claims.geojson", params={"bbox": "28,51,31,53"}).json()  # around Mazyr and Homel
+    assert [f["geometry"]["coordinates"] for f in body["features"]] == [[29.2456, 52.0495]]
+    assert body["skipped"] is None  # "without a place" means nothing inside a view
+    wide = client.get("/api/claims.geojson", params={"bbox": "20,45,35,56", "item": "personnel"}).json()
+    assert sorted(f["properties"]["doc"] for f in wide["features"]) == ["001", "002"]

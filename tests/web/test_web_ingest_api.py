@@ -95,3 +95,12 @@ def test_upload_form_ingests_with_the_token_field_and_shows_the_result(empty_cli
     page = empty_client.post("/ingest", files={"files": ("002.txt", body, "text/plain")}, data={"token": TOKEN})
     assert page.status_code == 200 and "Ingested 1 input(s)" in page.text
     assert empty_client.get("/api/claims", params={"doc": "002"}).json()["total"] > 0
+
+
+def test_map_layer_places_the_uploaded_claims_by_their_stored_coordinates(empty_client, corpus):
+    _upload(empty_client, corpus, headers=AUTH)
+    claims = empty_client.get("/api/claims", params={"limit": 500}).json()["items"]
+    layer = empty_client.get("/api/claims.geojson").json()
+    placed = {c["id"]: [round(c["lon"], 6), round(c["lat"], 6)] for c in claims if c["lat"] is not None}
+    assert placed and {f["id"]: f["geometry"]["coordinates"] for f in layer["features"]} == placed
+    assert layer["skipped"] == len(claims) - len(placed)

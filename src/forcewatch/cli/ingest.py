@@ -29,8 +29,9 @@ def ingest_command(
     """Read reports into the store: text, HTML, JSON/JSONL, feeds, Telegram exports, event tables.
 
     Folders are read recursively, .zip and .gz members as files; a meta.json beside the
-    files gives outlet and date. Re-running the same inputs adds nothing and completes an
-    interrupted run. Exit code 1 when nothing could be read.
+    files gives outlet and date. Re-running the same inputs (in any order, relative or
+    absolute) adds nothing and completes an interrupted run; several processes may ingest
+    into one store at once. Exit code 1 when nothing could be read. See docs/ingest.md.
 
     Example: forcewatch ingest reports/ events.csv https://example.org/feed.xml --json
     """

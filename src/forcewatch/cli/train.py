@@ -31,5 +31,21 @@ def train_ner_command(
     emit(summary, as_json, lambda s: console.print(f"saved {s['out']} ({s['sentences']} sentences, {s['seconds']} s)"))
 
 
+@train_app.command("lexicon")
+def train_lexicon_command(
+    train: Path = typer.Option(..., "--train", help="CoNLL training file (token TAB BIO-tag)."),
+    out: Path = typer.Option(..., "--out", help="YAML file to write (the shipped one is data/re3d_lexicon.yaml)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Learn the MilitaryPlatform/Weapon class-noun lexicon (heads, modifiers, articles) from a CoNLL file.
+
+    Example: forcewatch train lexicon --train re3d/conll/re3d-train.conll --out re3d_lexicon.yaml
+    """
+    from ..extract.mentions.api import learn_lexicon_file
+
+    summary = learn_lexicon_file(train, out)
+    emit(summary, as_json, lambda s: console.print(f"saved {s['out']} ({s['heads']} heads from {s['sentences']} sentences)"))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(train_app, name="train")

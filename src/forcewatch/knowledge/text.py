@@ -75,6 +75,44 @@ def normalize(text: str) -> tuple[str, list[int]]:
     Apostrophes vanish ("Dovhen'ke" = "Dovhenke"); every other non-alphanumeric run is one
     space; a space also separates letters from digits.
     """
+    folded = text.translate(_FOLD)
+    if folded.isascii() or all(_separator(ch) for ch in set(_NON_ASCII.findall(folded))):
+        return _normalize_latin(folded)
+    return _normalize_chars(text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Runs of ASCII letters or of digits; apostrophes inside a run vanish ("Dovhen'ke").
+_LATIN_TOKEN = re.compile(r"[A-Za-z]+(?:'+[A-Za-z]+)*|[0-9]+(?:'+[0-9]+)*")
+_NOT_APOSTROPHE = re.compile(r"[^']+")
+
+
+def _separator(ch: str) -> bool:
+    """A non-ASCII character that only separates words (dashes, quotes, NBSP)."""
+    return not ch.isalnum() and not unicodedata.combining(ch)
+
+
+def _normalize_latin(text: str) -> tuple[str, list[int]]:
+    """`normalize` for text whose letters are all ASCII: token by token, not char by char.
+
+    News text is almost all like this; the result is the same as `_normalize_chars`.
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    for m in _LATIN_TOKEN.finditer(text):
+        if parts:
+            parts.append(" ")
+            offsets.append(m.start())
+        token, start = m.group(), m.start()
+        for piece in _NOT_APOSTROPHE.finditer(token) if "'" in token else [None]:
+            a, b = (piece.start(), piece.end()) if piece else (0, len(token))
+            parts.append(token[a:b].lower())
+            offsets.extend(range(start + a, start + b))
+    return "".join(parts), offsets
+
+
+def _normalize_chars(text: str) -> tuple[str, list[int]]:
+    """`normalize` character by character, for text with Cyrillic or accented letters."""
     chars: list[str] = []
     offsets: list[int] = []
     prev = " "
@@ -252,3 +290,29 @@ def non_overlapping(matches: list[Match]) -> list[Match]:
         if all(m.end <= k.start or k.end <= m.start for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def trie_regex(words) -> str:
+    """One regex for many words, factored by common prefixes ("bel(?:arus|orussian)").
+
+    Python's regex engine tries an alternation's words one by one at every position; a
+    prefix tree rejects a position after a letter or two. Longer words are still tried
+    first (each optional tail is greedy). Words are lower-cased: use with IGNORECASE.
+    """
+    trie: dict = {}
+    for word in {w.lower() for w in words}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(trie) if trie else "(?!)"
+
+
+def _trie_node(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+    return body

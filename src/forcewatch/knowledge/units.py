@@ -9,11 +9,12 @@ words (echelons, types, honorifics, abbreviations) come from `data/units/grammar
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .model import Unit, slug
-from .text import AliasMatcher, Match, key, non_overlapping
+from .text import AliasMatcher, Match, key, non_overlapping, trie_regex
 
 _WORD_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -58,6 +59,8 @@ class UnitGrammar:
         self._full = self._full_pattern()
         self._abbr = self._abbr_pattern()
         self._bare = self._bare_patterns(doc.get("bare_echelons") or [])
+        # Where a numbered name can start: a digit or an ordinal word (see `scan`).
+        self._ordinal_start = re.compile(r"\b(?:\d|" + trie_regex(_WORD_ORDINALS) + ")", re.IGNORECASE)
 
     def _ordinal_re(self) -> str:
         return r"(?P<ord>\d{1,3}(?:st|nd|rd|th|-?(?:я|й|ая|ый|ой|а))?|" + _alternation(_WORD_ORDINALS) + ")"
@@ -99,10 +102,12 @@ class UnitGrammar:
         formation: a plain number before a plural echelon word is skipped (the bare
         pattern then finds the plural on its own).
         """
-        for pattern in (self._full, self._abbr, *self._bare):
-            for m in pattern.finditer(text):
-                if not self._is_count(m):
-                    yield m.start(), m.end(), self._parts(m)
+        starts = [m.start() for m in self._ordinal_start.finditer(text)]
+        numbered = (p.match(text, i) for p in (self._full, self._abbr) for i in starts)
+        bare = (m for p in self._bare for m in p.finditer(text))
+        for m in itertools.chain(numbered, bare):
+            if m and not self._is_count(m):
+                yield m.start(), m.end(), self._parts(m)
 
     def _is_count(self, m: re.Match) -> bool:
         groups = m.groupdict()

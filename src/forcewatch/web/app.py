@@ -17,15 +17,19 @@ from .. import __version__
 from ..config import Settings, get_settings
 from ..store import Store
 from . import problems
-from .security import SECURITY_HEADERS
+from .security import SECURITY_HEADERS, host_name, rebinding_refusal
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and form fields around the files
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, store: Store | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """Build the web app for `settings` (database, token, limits).
+
+    `allowed_hosts` are extra names a request reaching it on loopback may carry in its
+    Host header (e.g. a reverse proxy's public name); loopback names always pass.
 
     Example: `uvicorn.run(create_app(get_settings(db_url="sqlite:///fw.db")))`
     """
@@ -40,9 +44,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.store = store or Store(settings.db_url)
+    extra = allowed_hosts or getattr(settings, "allowed_hosts", None) or []
+    app.state.allowed_hosts = frozenset(host_name(h) for h in extra)
     problems.install(app)
     app.middleware("http")(_security_headers)
     app.middleware("http")(_body_limit)
+    app.middleware("http")(_host_guard)  # added last, so it runs first
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _include_routers(app)
     return app
@@ -53,6 +60,16 @@ async def _security_headers(request: Request, call_next):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+async def _host_guard(request: Request, call_next):
+    """Refuse DNS-rebinding requests: on loopback, the Host header must name this machine."""
+    local = request.scope.get("server")
+    reason = rebinding_refusal(local[0] if local else None, request.headers.get("host"), request.app.state.allowed_hosts)
+    if reason:
+        return JSONResponse(problems.error_body(421, "misdirected_host", reason), status_code=421,
+                            headers=SECURITY_HEADERS)
+    return await call_next(request)
 
 
 async def _body_limit(request: Request, call_next):

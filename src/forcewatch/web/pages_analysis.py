@@ -93,11 +93,13 @@ def estimates_for_timeline(session: Session, request: Request, notes: list[str])
 def timeline(request: Request, session: Session = Depends(get_session)):
     notes: list[str] = []
     estimates = estimates_for_timeline(session, request, notes)
+    flatten = attribute("forcewatch.report.charts", "flatten_estimates")
+    points = flatten(estimates) if flatten else estimates  # fusion gives a series per item; the table wants points
     by_item: dict[str, list[dict]] = defaultdict(list)
-    for e in estimates:
+    for e in points:
         by_item[e.get("item") or "unspecified"].append(e)
     draw = attribute("forcewatch.report.charts", "force_timeline_svg")
-    chart = Markup(draw(estimates)) if draw and estimates else None
+    chart = Markup(draw(estimates)) if draw and points else None
     return page(request, "timeline.html", "Force estimates over time", "/timeline", chart=chart,
                 by_item=sorted(by_item.items()), notices=notes)
 

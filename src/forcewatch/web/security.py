@@ -40,6 +40,39 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def host_name(header: str) -> str:
+    """The name in a Host header, without port, brackets or trailing dot: "[::1]:8350" -> "::1"."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value[1:]
+    if value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+def loopback_name(name: str) -> bool:
+    """Names only this machine answers to, including `*.localhost`, which browsers never resolve elsewhere."""
+    return is_loopback(name) or name.endswith(".localhost")
+
+
+def rebinding_refusal(local_address: str | None, host_header: str | None, allowed: frozenset[str]) -> str | None:
+    """Why a request must be refused as DNS rebinding, or None when it may go on.
+
+    A request that reached this server on a loopback address came from this machine,
+    but a web page can still make the browser send it by pointing its own name at
+    127.0.0.1 (DNS rebinding). The Host header gives that away: it names the page's
+    domain, not localhost. So on loopback only loopback names (and `allowed` ones) pass.
+    """
+    if not local_address or not is_loopback(local_address):
+        return None
+    name = host_name(host_header or "")
+    if name and (loopback_name(name) or name in allowed):
+        return None
+    return (f"Host header {host_header!r} is not a name of this machine; this server listens on loopback and "
+            "answers only to localhost, 127.0.0.1 or [::1] (a foreign name there is how DNS rebinding attacks "
+            "look). Open it as http://127.0.0.1:<port>/, or allow the name with create_app(allowed_hosts=...).")
+
+
 def check_bind(host: str, token: str | None) -> None:
     """Refuse to serve on a non-loopback address without a token (anyone could write)."""
     if not is_loopback(host) and not token:

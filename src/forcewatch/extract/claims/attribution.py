@@ -98,6 +98,23 @@ def _is_generic(tokens: list[Token]) -> bool:
     return any(t.lemma_.lower() in generic or t.lower_ in generic for t in heads + tokens[-1:])
 
 
+def _qualified(tokens: list[Token]) -> bool:
+    """"Britain's Ministry of Defence", "the Belarusian defence ministry": a generic head with
+    a country names a source of its own; only a bare "the ministry" points back."""
+    actors = lexicons().actors
+    names = {c.lower() for c in actors["countries"]} | set(actors["demonyms"]) | set(actors["metonyms"])
+    names |= {a.lower() for a in actors.get("country_aliases", {})}
+    return any(t.lower_ in names for t in tokens)
+
+
+def _named_after(tokens: list[Token]) -> Attribution | None:
+    """"the state news agency BelTA": a known source named right after the generic words."""
+    doc = tokens[-1].doc
+    nxt = doc[tokens[-1].i + 1 : min(len(doc), tokens[-1].i + 4)]
+    names = [t for t in nxt if t.pos_ == "PROPN"]
+    return _kb_source(doc[names[0].i : names[-1].i + 1].text) if names and names[0].i == tokens[-1].i + 1 else None
+
+
 def resolve_speaker(tokens: list[Token]) -> Attribution | None:
     """The canonical source for a speaker phrase (person, KB source, metonym, or the words)."""
     tokens = [t for t in tokens if not t.is_space]
@@ -106,8 +123,8 @@ def resolve_speaker(tokens: list[Token]) -> Attribution | None:
     text = _clean(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text)
     if not text:
         return None
-    found = _person(text) or _kb_source(text)
-    if found is None and _is_generic(tokens):
+    found = _person(text) or _kb_source(text) or _named_after(tokens)
+    if found is None and _is_generic(tokens) and not _qualified(tokens):
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         return Attribution(text, text, "generic", generic=True, span=span)
     found = found or _metonym(text) or Attribution(text, text, "explicit")
@@ -130,6 +147,12 @@ def _according_to(sent: Span) -> list[Token]:
                 if tok.lower_ == prefix.split()[-1] and sent.doc[tok.i - len(prefix.split()) + 1].lower_ == prefix.split()[0]:
                     return _after_prefix(sent, tok)
     return []
+
+
+def _citing_by_speaker(sent: Span) -> bool:
+    """", the channel said, citing residents": the speaker is the channel, which cites others."""
+    citing = [t for t in sent if t.lower_ == "citing"]
+    return bool(citing) and citing[0].head.lemma_.lower() in lexicons().attribution["reporting_verbs"]
 
 
 def _after_prefix(sent: Span, tok: Token) -> list[Token]:
@@ -175,6 +198,21 @@ def _verb_speaker(verb: Token, sent: Span) -> list[Token]:
     return _adjacent_speaker(verb, sent)
 
 
+def _appositive_speaker(verb: Token, sent: Span) -> list[Token]:
+    """", Vadym Skibitskyi, deputy head of Ukraine's military intelligence (HUR), said": the
+    name and its title between the commas before the verb."""
+    commas = [t.i for t in sent.doc[sent.start : verb.i] if t.text == ","]
+    if len(commas) < 2 or commas[-1] != verb.i - 1:
+        return []
+    words = [t for t in sent.doc[commas[-3] + 1 if len(commas) > 2 else sent.start : verb.i] if not t.is_punct]
+    return words if any(t.ent_type_ == "PERSON" or t.text in _speaker_words() for t in words) else []
+
+
+@lru_cache(maxsize=1)
+def _speaker_words() -> frozenset[str]:
+    return frozenset(w for alias, _ in _people() for w in alias.split())
+
+
 def _adjacent_speaker(verb: Token, sent: Span) -> list[Token]:
     """", the Belarusian Defense Ministry reported Monday" or "says Minsk" without a parse link."""
     before = []
@@ -182,6 +220,8 @@ def _adjacent_speaker(verb: Token, sent: Span) -> list[Token]:
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
             break
         before.insert(0, t)
+    if not before:
+        before = _appositive_speaker(verb, sent)
     if before and any(t.pos_ in ("PROPN", "NOUN") for t in before):
         return before
     after = []
@@ -195,7 +235,7 @@ def _adjacent_speaker(verb: Token, sent: Span) -> list[Token]:
 def explicit_source(sent: Span, quotes: list[tuple[int, int]]) -> tuple[Attribution | None, Token | None]:
     """The speaker named in the sentence itself, with the reporting verb when there is one."""
     according = _according_to(sent)
-    if according:
+    if according and not _citing_by_speaker(sent):
         return resolve_speaker(according), None
     for verb in _reporting_verbs(sent, quotes):
         speaker = _verb_speaker(verb, sent)
@@ -242,6 +282,8 @@ class _Attributor:
         return self.result
 
     def _explicit(self, i: int, info: SentenceInfo) -> None:
+        if info.heading:  # "Show key events only" is a button, "UK says ..." a headline: no speaker of the text
+            return
         local = [(s - info.start + info.sent.start_char, e - info.start + info.sent.start_char) for s, e in self.quotes]
         found, verb = explicit_source(info.sent, local)
         if found is None:
@@ -276,12 +318,26 @@ class _Attributor:
             if info.heading:
                 last = None
                 continue
+            new_paragraph = i > 0 and self.infos[i - 1].paragraph != info.paragraph
             if self.result[i] is not None:
                 last = self.result[i] if not self.result[i].generic else last
-            elif last is not None:
+            elif last is not None and not (self.outlet and new_paragraph and _narrated(info.sent)):
                 self.result[i] = last.carried("carried")
             elif self.outlet:
                 self.result[i] = Attribution(self.outlet, self.outlet, "outlet")
+                last = None
+
+
+def _narrated(sent: Span) -> bool:
+    """A new paragraph whose subject is a named actor ("Lukashenko allowed Russia ...", "Ukraine
+    responded by ...") is the writer's own narrative, not more of the last speaker's words."""
+    actors = lexicons().actors
+    names = {c.lower() for c in actors["countries"]} | set(actors["metonyms"])
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head == sent.root:
+            words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "poss", "amod")}
+            return bool(words & names) or tok.text in _speaker_words()
+    return False
 
 
 def attribute(infos: list[SentenceInfo], text: str, outlet: str | None) -> list[Attribution | None]:

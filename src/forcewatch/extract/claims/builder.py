@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -20,7 +21,7 @@ from . import kbview
 from .attribution import Attribution, SentenceInfo, attribute
 from .dates import find_dates, parse_published
 from .events import Trigger, assessment_region, choose_trigger, denial_sentence, find_triggers, trigger_event
-from .forces import Force, counted_forces, named_forces
+from .forces import Force, counted_forces, item_of, named_forces
 from .kbview import PlaceHit, places_in
 from .modality import modality, negated
 
@@ -41,6 +42,8 @@ class DocContext:
     main_country: PlaceHit | None = None
     last_border: PlaceHit | None = None  # what "the border" refers to
     last_location: dict[int, dict] = field(default_factory=dict)  # paragraph -> last location
+    section_place: PlaceHit | None = None  # the place of the last heading inside the text (live blogs)
+    last_item: dict[int, str] = field(default_factory=dict)  # paragraph -> item last counted
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -87,21 +90,42 @@ def _main_country(infos: list[SentenceInfo]) -> PlaceHit | None:
     return None
 
 
+def _prep_role(word: str) -> str | None:
+    if word in _DEST:
+        return "destination"
+    if word in _ORIGIN:
+        return "origin"
+    return "location" if word in _LOC else None
+
+
 def _role(sent: Span, hit: PlaceHit) -> str:
-    """location, origin or destination from the preposition before the place; "mentioned"
-    for a place without one that no trigger governs ("which borders Ukraine")."""
-    before = sent.text[: hit.start].lower().split()[-4:]
-    for word in reversed(before):
-        if word in _DEST:
-            return "destination"
-        if word in _ORIGIN:
-            return "origin"
-        if word in _LOC:
-            return "location"
-    span = sent.doc.char_span(sent.start_char + hit.start, sent.start_char + hit.end, alignment_mode="expand")
-    if span is not None and span.root.dep_ == "dobj" and trigger_event(span.root.head):
-        return "location"  # "entered Belarus"
+    """location, origin or destination from the preposition that governs the place (else the
+    one just before it); the object of a trigger is where it happens ("entered Belarus"),
+    or where from for a withdrawal ("left Belarus"); "mentioned" otherwise ("to use Belarus")."""
+    span = _span(sent, hit)
+    root = span.root if span is not None else None
+    if root is not None and root.dep_ == "pobj" and _prep_role(root.head.lower_):
+        role = _prep_role(root.head.lower_)
+        return "mentioned" if role != "location" and _other_noun(root.head.head) else role
+    if root is not None and root.dep_ == "dobj":
+        event = trigger_event(root.head)
+        if event is None:
+            return "mentioned"
+        return "origin" if event == "withdrawal" else "location"
+    for word in reversed(sent.text[: hit.start].lower().split()[-4:]):
+        if _prep_role(word):
+            return _prep_role(word)
     return "mentioned"
+
+
+def _other_noun(tok) -> bool:
+    """A noun that is neither a force nor an event ("a visit to Belarus"): a place after it
+    says nothing about where forces go."""
+    return tok.pos_ in ("NOUN", "PROPN") and item_of([tok])[0] is None and trigger_event(tok) is None
+
+
+def _span(sent: Span, hit: PlaceHit) -> Span | None:
+    return sent.doc.char_span(sent.start_char + hit.start, sent.start_char + hit.end, alignment_mode="expand")
 
 
 def _speaker_overlap(hit_start: int, hit_end: int, sent: Span, source: Attribution | None) -> bool:
@@ -116,12 +140,81 @@ def _not_a_place(sent: Span, hit: PlaceHit) -> bool:
     span = sent.doc.char_span(sent.start_char + hit.start, sent.start_char + hit.end, alignment_mode="expand")
     if span is None:
         return True
-    if hit.kind in ("city", "region") and any(t.ent_type_ == "PERSON" for t in span):
+    if hit.kind in ("city", "region") and (any(t.ent_type_ == "PERSON" for t in span) or _name_follows(span)):
         return True  # "Vladimir" in "Vladimir Putin"
     before = [t for t in sent.doc[sent.start : span.start] if t.lower_ != "the"][-2:]
-    if len(before) == 2 and before[1].lower_ == "of":
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].pos_ in ("NOUN", "PROPN"):
         return before[0].lower_ not in lexicons().actors["area_nouns"]
     return False
+
+
+def _name_follows(span: Span) -> bool:
+    """A capitalised surname after the word: "Vladimir Putin", even when NER missed the person."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not (nxt.pos_ == "PROPN" and nxt.is_title) or places_in(nxt.text):
+        return False
+    return nxt.ent_type_ == "PERSON" or nxt.text in _person_words()
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Every word of the names of known speakers (affiliations lexicon)."""
+    words = set()
+    for person in lexicons().affiliations["people"]:
+        for alias in [person["name"], *person.get("aliases", [])]:
+            words.update(alias.split())
+    return frozenset(words)
+
+
+_DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{0,60}?\((?:[A-Z][\w.&' -]{0,30})\)\s*[-–—]")
+
+
+def dateline_end(text: str) -> int:
+    """End of a wire dateline ("KYIV, Oct 20 (Reuters) -"), 0 when there is none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _aside(sent: Span, hit: PlaceHit, anchor, role: str) -> bool:
+    """A place that is not where the claim happens: in the dateline, where the speaker spoke
+    ("told reporters in Minsk"), or inside a clause of its own that the claim's anchor is
+    not in: one that describes a place ("the border of Belarus, which borders Ukraine"),
+    has its own subject ("..., while the rest trains at ranges in Russia"), or names the
+    place with no preposition of movement or position ("of whom 15,000 could go against Ukraine")."""
+    if hit.start < dateline_end(sent.text):
+        return True
+    span = _span(sent, hit)
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and _said_at(root.head):
+        return True
+    clause = _own_clause(root)
+    if clause is None or anchor is None or anchor in clause.subtree:
+        return False
+    described = clause.head
+    return clause.dep_ == "advcl" or role == "mentioned" or bool(places_in(described.text)) or described.dep_ == "pobj" and bool(
+        places_in(sent.doc[described.left_edge.i : described.i + 1].text)
+    )
+
+
+def _said_at(prep) -> bool:
+    reporting = lexicons().attribution["reporting_verbs"]
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj") and item_of([head])[0] is None:
+        head = head.head  # "told reporters in Minsk", "told a briefing in Kyiv"
+    return head.pos_ == "VERB" and head.lemma_.lower() in reporting and not trigger_event(head)
+
+
+def _own_clause(tok):
+    """The nearest relative clause, or adverbial clause with its own subject, above `tok`."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "relcl" or (anc.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children)):
+            return anc
+    return None
 
 
 def _is_agent(sent: Span, hit: PlaceHit) -> bool:
@@ -133,8 +226,11 @@ def _is_agent(sent: Span, hit: PlaceHit) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
-def claim_places(sent: Span, source: Attribution | None, clause: tuple[int, int]) -> dict[str, PlaceHit | None]:
-    """Location, origin and destination named in one clause of a sentence."""
+def claim_places(
+    sent: Span, source: Attribution | None, clause: tuple[int, int], anchor=None
+) -> dict[str, PlaceHit | None]:
+    """Location, origin and destination named in one clause of a sentence (`anchor`: the
+    claim's trigger or force token, to tell its own clause from asides)."""
     roles: dict[str, PlaceHit | None] = {"location": None, "origin": None, "destination": None, "mentioned": None}
     lo, hi = clause
     for hit in places_in(sent.text):
@@ -143,6 +239,8 @@ def claim_places(sent: Span, source: Attribution | None, clause: tuple[int, int]
         if _speaker_overlap(hit.start, hit.end, sent, source) or _is_agent(sent, hit) or _not_a_place(sent, hit):
             continue
         role = _role(sent, hit)
+        if _aside(sent, hit, anchor, role):
+            continue
         roles[role] = roles[role] or hit
     return roles
 
@@ -172,15 +270,31 @@ def _actor_of(text: str) -> str | None:
 
 
 def _phrase_actor(tokens) -> str | None:
+    actors = _phrase_actors(tokens)
+    return actors[0] if actors else None
+
+
+def _phrase_actors(tokens) -> list[str]:
+    """Every actor a phrase names, in order ("Russian and Belarusian troops": Russia, Belarus)."""
+    found: list[str] = []
     for tok in tokens:
         actor = _actor_of(tok.text) or _actor_of(tok.lemma_)
-        if actor:
-            return actor
+        if actor and actor not in found:
+            found.append(actor)
     text = " ".join(t.text for t in tokens).lower()
     for name, country in lexicons().actors["metonyms"].items():
-        if " " in name and name in text:
-            return country
-    return None
+        if " " in name and name in text and country not in found:
+            found.append(country)
+    return found
+
+
+def force_actors(force: Force | None) -> list[str]:
+    """All nationalities on the force itself, coordinated ones included."""
+    if force is None:
+        return []
+    mods = [c for c in force.head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    mods += [c for m in mods for c in m.children if c.dep_ == "conj"]
+    return _phrase_actors(sorted(mods, key=lambda t: t.i))
 
 
 def actor_for(force: Force | None, trigger: Trigger | None) -> str | None:
@@ -258,7 +372,9 @@ class _SentenceClaims:
         self.denial = denial_sentence(self.sent)
 
     def forces(self) -> list[Force]:
-        counted = counted_forces(self.sent)
+        counted = counted_forces(self.sent, antecedent=self.ctx.last_item.get(self.info.paragraph))
+        if counted:
+            self.ctx.last_item[self.info.paragraph] = counted[0].item
         found = counted + named_forces(self.sent, counted)
         span = self.source.span if self.source else None
         if span:
@@ -276,6 +392,9 @@ class _SentenceClaims:
             trigger = self.triggers[0] if self.triggers else None
             if self.assessment or self.denial or self._anchored():
                 claims.append(self._claim(None, trigger, self.assessment))
+        elif self.assessment and not self.denial and all(c["event"] != "assessment" for c in claims):
+            # "troops are arriving, but no strike groups have been formed": the judgement is a claim too
+            claims.append(self._claim(None, None, True))
         return _dedupe(claims)
 
     def _anchored(self) -> bool:
@@ -298,10 +417,11 @@ class _SentenceClaims:
     def _claim(self, force: Force | None, trigger: Trigger | None, judged: bool) -> dict:
         anchor = trigger.token if trigger else (force.head if force else self.sent.root)
         clause = _clause(self.sent, anchor)
-        places = self._places(clause)
+        places = self._places(clause, anchor)
         return {
-            "event": self._event(trigger, judged),
+            "event": refine_event(self._event(trigger, judged), places),
             "actor": actor_for(force, trigger),
+            "actors": force_actors(force) or [a for a in [actor_for(force, trigger)] if a],
             "item": force.item if force else None,
             "equipment": force.equipment if force else [],
             "unit": (force.unit if force else None) or self._unit(force),
@@ -325,8 +445,8 @@ class _SentenceClaims:
         units = kbview.units_in(self.sent.text)
         return units[0].entry.name if units else None
 
-    def _places(self, clause: tuple[int, int]) -> dict:
-        roles = {k: self._named_border(v) for k, v in claim_places(self.sent, self.source, clause).items()}
+    def _places(self, clause: tuple[int, int], anchor) -> dict:
+        roles = {k: self._named_border(v) for k, v in claim_places(self.sent, self.source, clause, anchor).items()}
         location = roles["location"]
         if location is None and roles["destination"] is not None:
             location = _country_place(roles["destination"])
@@ -354,7 +474,7 @@ class _SentenceClaims:
         carried = self.ctx.last_location.get(self.info.paragraph)
         if carried:
             return dict(carried, inferred=True)
-        main = self.ctx.main_country
+        main = self.ctx.section_place or self.ctx.main_country
         return dict(main.as_json(), inferred=True) if main else None
 
     def _evidence(self, force: Force | None, trigger: Trigger | None) -> dict:
@@ -368,6 +488,18 @@ class _SentenceClaims:
         if trigger is not None:
             out["trigger"] = [trigger.token.idx + base, trigger.token.idx + len(trigger.token) + base]
         return out
+
+
+def refine_event(event: str, places: dict) -> str:
+    """Movement into a country is a deployment ("moved 30,000 troops to Belarus", "roll into
+    Belarus"); leaving one site for another is a movement ("left the Brestsky training
+    ground and moved to the Lida airfield")."""
+    dest, origin = places.get("destination") or {}, places.get("origin") or places.get("location") or {}
+    if event == "movement" and dest.get("kind") == "country":
+        return "deployment"
+    if event == "withdrawal" and origin.get("kind") == "site" and dest.get("kind") == "site":
+        return "movement"
+    return event
 
 
 def _confidence(force: Force | None, trigger: Trigger | None) -> float:
@@ -403,8 +535,27 @@ def _finish(claim: dict, info: SentenceInfo, source: Attribution | None, ctx: Do
     out["outlet"] = ctx.outlet
     out["published"] = ctx.published_raw
     loc = claim.get("location") or {}
-    out["location_coords"] = [loc["lat"], loc["lon"]] if loc.get("lat") is not None else None
+    out["location_coords"] = {"lat": loc["lat"], "lon": loc["lon"]} if loc.get("lat") is not None else None
     return out
+
+
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EET|MSK)?\s*$", re.IGNORECASE)
+
+
+def _heading_place(info: SentenceInfo) -> PlaceHit | None:
+    hits = [h for h in places_in(info.sent.text) if h.kind in ("country", "region", "city", "site")]
+    return hits[-1] if hits else None
+
+
+@lru_cache(maxsize=1)
+def _teaser_re() -> re.Pattern:
+    prefixes = "|".join(re.escape(p) for p in lexicons().attribution["link_teasers"])
+    return re.compile(rf"^\s*(?:{prefixes})\s*:", re.IGNORECASE)
+
+
+def _link_teaser(text: str) -> bool:
+    """"Read also: Russia fired 12 missiles ...": a link to another article, not this one's claim."""
+    return bool(_teaser_re().match(text))
 
 
 def extract_claims(
@@ -419,8 +570,14 @@ def extract_claims(
     ctx.main_country = _main_country(infos)
     sources = attribute(infos, text, outlet)
     claims: list[dict] = []
+    stamped = False
     for info, source in zip(infos, sources, strict=True):
         if info.heading:
+            if stamped:  # a live-blog entry's heading ("09:58 GMT" / "Belarus to check readiness of its army")
+                ctx.section_place = _heading_place(info) or ctx.section_place
+            stamped = bool(_TIMESTAMP.match(info.sent.text))
+            continue
+        if _link_teaser(info.sent.text):
             continue
         for claim in _SentenceClaims(info, source, ctx).build():
             claims.append(_finish(claim, info, source, ctx, len(claims)))

@@ -84,7 +84,9 @@ def _own_subject(verb: Token) -> bool:
 
 def _path_distance(head: Token, trig: Token) -> float | None:
     """Steps from the force up to the trigger; 0.5 for a verb modifying the force itself."""
-    if trig.head == head and trig.dep_ in ("acl", "relcl") and not _own_subject(trig):
+    if trig.head == head and trig.dep_ in ("acl", "relcl"):
+        if _own_subject(trig) or (trig.dep_ == "acl" and trig.lemma_.lower() in lexicons().events["cargo_participles"]):
+            return None
         return 0.5
     steps, tok = 0, head
     while tok.head != tok and steps < 8 and not _boundary(tok):
@@ -127,12 +129,20 @@ def choose_trigger(head: Token, triggers: list[Trigger]) -> Trigger | None:
     """The trigger that governs a force's head token (see module docstring)."""
     scored = [(d, t) for t in triggers if (d := _path_distance(head, t.token)) is not None]
     if scored:
-        return min(scored, key=lambda x: x[0])[1]
+        return _seen_doing(min(scored, key=lambda x: x[0])[1], triggers)
     if _blocked(head):
         return None
     start, end = _clause_bounds(head.sent, head)
     near = [t for t in triggers if start <= t.token.i < end and same_predication(head, t.token)]
     return min(near, key=lambda t: abs(t.token.i - head.i)) if near else None
+
+
+def _seen_doing(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """"spotted flying towards Mazyr", "seen moving to the border": what was seen is the event."""
+    if trigger.event != "presence":
+        return trigger
+    seen = [t for t in triggers if t.token.head == trigger.token and t.token.dep_ in ("xcomp", "ccomp", "acl", "advcl")]
+    return seen[0] if seen else trigger
 
 
 _OTHER_CLAUSE = ("conj", "ccomp", "advcl", "parataxis")
@@ -192,7 +202,7 @@ def _governs(trigger: Token, cue: Token) -> bool:
     for _ in range(12):
         if tok == trigger:
             return True
-        if tok.dep_ == "conj" or tok.head == tok:
+        if (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) or tok.head == tok:
             return False
         tok = tok.head
     return False

@@ -62,13 +62,18 @@ def item_of(tokens: list[Token]) -> tuple[str | None, int]:
 
 
 def _in_np(token: Token, nxt: Token | None, prev: Token | None) -> bool:
-    if token.pos_ in _NP_POS:
+    if token.pos_ in _NP_POS or _model_code(token.text):
         return True
     if token.tag_ in ("VBN", "VBG") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
         # "armored combat vehicles", "guided missiles"; after a noun it starts a clause
         # ("trains carrying Russian troops")
         return prev is None or prev.pos_ not in ("NOUN", "PROPN")
     return token.text in ("-", "/") and not token.whitespace_ and token.i > 0  # "T-72B3", "BM-21"
+
+
+def _model_code(text: str) -> bool:
+    """Letters and digits in one token ("MiG-31", "Su-34", "2S19"), whatever the tagger says."""
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
 def _glued_number(tok: Token) -> bool:
@@ -288,10 +293,12 @@ def _coordinated(force: Force, taken: list[Force]) -> bool:
 
 
 def _np_start(tok: Token) -> int:
+    """First token of the modifiers before `tok`, nested ones included ("S-400 air defense systems")."""
     start = tok.i
-    while start > tok.sent.start and tok.doc[start - 1].head == tok and tok.doc[start - 1].dep_ in (
-        "amod", "compound", "nmod", "nummod",
-    ):  # fmt: skip
+    while start > tok.sent.start:
+        prev = tok.doc[start - 1]
+        if prev.dep_ not in ("amod", "compound", "nmod", "nummod") or not start <= prev.head.i <= tok.i:
+            break
         start -= 1
     return start
 

@@ -31,6 +31,8 @@ class PlaceHit:
 
     def as_json(self) -> dict:
         out = {"name": self.name, "kind": self.kind, "country": self.country}
+        if self.text and self.text.lower() != self.name.lower():
+            out["text"] = self.text  # the words of the article ("Polissia" for "Polesia")
         if self.lat is not None:
             out.update(lat=round(self.lat, 4), lon=round(self.lon, 4))
         return out
@@ -38,7 +40,7 @@ class PlaceHit:
 
 _SITE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w’'-]+\s+){1,2}(?:training\s+ground|training\s+range|firing\s+range|range|"
-    r"airfield|air\s+base|airbase|military\s+base|base|garrison))\b"
+    r"airfield|air\s+base|airbase|military\s+base|base|garrison|railway\s+station|station|depot))\b"
 )
 # "the border" with no country: named from the last border phrase of the document.
 _BARE_BORDER = re.compile(r"\bthe\s+((?:north|south|east|west)\w*\s+)?border\b(?!\s+(?:of|with|between)\b)")
@@ -87,7 +89,31 @@ def _patterns(text: str) -> list[PlaceHit]:
         hits.append(PlaceHit(m.start(), m.end(), m.group(), "border", "border"))
     for m in _SITE.finditer(text):
         hits.append(PlaceHit(m.start(1), m.end(1), m.group(1), m.group(1), "site"))
+    for m in _part_of_re().finditer(text):  # "the south of Belarus": a part of the country, not all of it
+        country = _canonical_country(m.group("country"))
+        hits.append(PlaceHit(m.start(), m.end(), m.group(), _clean_article(m.group()), "region", country))
+    for m in _territory_re().finditer(text):
+        country = lexicons().actors["demonyms"][m.group(1).lower()]
+        hits.append(PlaceHit(m.start(), m.end(), m.group(), country, "country", country, *_coords(country)))
     return hits
+
+
+@lru_cache(maxsize=1)
+def _part_of_re() -> re.Pattern:
+    countries = "|".join(sorted(lexicons().actors["countries"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:the\s+)?(?:north|south|east|west|centre|center)(?:-?east|-?west)?(?:ern)?\s+(?:part\s+)?of\s+"
+        rf"(?:the\s+)?(?P<country>{countries})\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _territory_re() -> re.Pattern:
+    """"Belarusian territory", "Ukrainian cities": a nationality before a territory noun is a place."""
+    demonyms = "|".join(re.escape(d) for d in sorted(lexicons().actors["demonyms"], key=len, reverse=True) if len(d) > 3)
+    nouns = "|".join(re.escape(n) for n in lexicons().actors["territory_nouns"])
+    return re.compile(rf"\b({demonyms})\s+(?:{nouns})\b", re.IGNORECASE)
 
 
 def _clean_article(text: str) -> str:

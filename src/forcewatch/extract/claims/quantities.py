@@ -118,6 +118,8 @@ def _trap_after(words: list[Word], j: int) -> str | None:
         j += 1  # "25-year-old", "20-km"
     if j >= len(words):
         return None
+    if j + 2 < len(words) and words[j + 1].text == "-" and words[j + 1].start == words[j].end and words[j + 2].text[0].isdigit():
+        return None  # "Seven Mi-24": a model name, not "mi" (miles)
     low = words[j].low
     for kind, cues in lexicons().traps["after"].items():
         if low in cues or low.split("-")[-1] in cues:
@@ -192,7 +194,7 @@ class _Scanner:
     def _emit(self, i: int, k: int, first: _Number, bound: str | None, opened: bool) -> int:
         second = None if first.trap else self._range_end(first, opened)
         last = second or first
-        trap = first.trap or _trap_after(self.words, last.next) or _trap_before(self.words, i)
+        trap = first.trap or _trap_after(self.words, last.next) or _trap_before(self.words, i) or self._chained(i)
         odds = self._odds(last)
         trap = trap or ("odds" if odds else None) or ("year" if not bound and _is_year(self.words[k], first) else None)
         low, high, approx = self._bounds(first, second, bound)
@@ -203,6 +205,14 @@ class _Scanner:
         q = Quantity(start, end, low, high, approx, self.text[start:end], first.multiplier, echelon, trap)
         self.out.append(q)
         return after
+
+    def _chained(self, i: int) -> str | None:
+        """"November 25 and 28": a number joined to a date's day is a day too."""
+        prev = self.out[-1] if self.out else None
+        if prev is None or prev.trap != "date" or i == 0:
+            return None
+        joiner = self.words[i - 1]
+        return "date" if joiner.low in self.nums["range_joiners"] and joiner.start >= prev.end else None
 
     def _bounds(self, first: _Number, second: _Number | None, bound: str | None):
         if second is not None:

@@ -13,17 +13,42 @@ _COLUMNS = ("sentence", "start", "end", "event", "actor", "item", "equipment", "
             "confidence", "evidence")  # fmt: skip
 
 
+def _place(value) -> dict:
+    """A schema place (a name, or an object with `name` and maybe lat/lon/country) as a dict."""
+    if isinstance(value, str):
+        return {"name": value}
+    return value if isinstance(value, dict) else {}
+
+
+def _source_name(value) -> str | None:
+    """The source's name: the schema allows a plain string or an object with `name`."""
+    if isinstance(value, str):
+        return value or None
+    return value.get("name") if isinstance(value, dict) else None
+
+
+def _coords(claim: dict, loc: dict) -> tuple[float | None, float | None]:
+    """`location_coords` ({"lat", "lon"}, or an old [lat, lon]), else the location's own."""
+    given = claim.get("location_coords")
+    if isinstance(given, dict) and given.get("lat") is not None:
+        return given["lat"], given["lon"]
+    if isinstance(given, list | tuple) and len(given) == 2:
+        return given[0], given[1]
+    return loc.get("lat"), loc.get("lon")
+
+
 def to_row(claim: dict) -> Claim:
-    """A claims-table row from a schema dict."""
+    """A claims-table row from a schema dict (`location` and `source` as string or object)."""
     q = claim.get("quantity") or {}
-    loc = claim.get("location") or {}
+    loc = _place(claim.get("location"))
+    lat, lon = _coords(claim, loc)
     fields = {k: claim.get(k) for k in _COLUMNS}
     fields["equipment"] = fields["equipment"] or []
     fields["evidence"] = fields["evidence"] or {}
     return Claim(
         doc_id=claim["doc"], quantity_low=q.get("low"), quantity_high=q.get("high"),
         location_name=loc.get("name"), location_country=loc.get("country"),
-        lat=loc.get("lat"), lon=loc.get("lon"), source_name=(claim.get("source") or {}).get("name"), **fields,
+        lat=lat, lon=lon, source_name=_source_name(claim.get("source")), **fields,
     )  # fmt: skip
 
 
@@ -31,7 +56,7 @@ def to_dict(row: Claim) -> dict:
     """The schema dict of a stored claim (with its store id)."""
     out = {"id": row.id, "doc": row.doc_id}
     out.update({k: getattr(row, k) for k in _COLUMNS})
-    out["location_coords"] = [row.lat, row.lon] if row.lat is not None else None
+    out["location_coords"] = {"lat": row.lat, "lon": row.lon} if row.lat is not None else None
     return out
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from ...config import Settings, get_settings
 from .conll import read_conll
 from .evaluation import evaluate_conll
+from .lexicon import learn_lexicon, save_lexicon
 from .pipeline import MODEL_DIR, build_pipeline, load_pipeline
 from .training import load_train_config, save_model, train_ner
 
@@ -29,6 +30,14 @@ def train_ner_model(
     meta = {"train_file": Path(train_path).name, "sentences": len(sentences), "training": dict(config["training"])}
     save_model(result, out, meta)
     return {"out": str(out), "sentences": len(sentences), "seconds": round(result.seconds, 1), "losses": result.losses}
+
+
+def learn_lexicon_file(train_path: str | Path, out: str | Path) -> dict:
+    """Learn the MilitaryPlatform/Weapon class-noun lexicon from a CoNLL file and write it to `out`."""
+    sentences = read_conll(train_path)
+    lexicon = learn_lexicon(sentences)
+    save_lexicon(lexicon, out, Path(train_path).name)
+    return {"out": str(out), "sentences": len(sentences), "heads": len(lexicon.heads), "modifiers": len(lexicon.modifiers)}
 
 
 def evaluate_re3d(

@@ -112,7 +112,9 @@ def settlements(rows: list[list[str]]) -> list[Settlement]:
 def geonames_ua(path: Path = GEONAMES) -> list[list[str]]:
     """Ukrainian rows of the built GeoNames file."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [r for r in (line.split("\t") for line in lines if line and not line.startswith("#")) if r[2] == "UA"]
+    return [
+        r for r in (line.split("\t") for line in lines if line and not line.startswith("#")) if r[2] == "UA"
+    ]
 
 
 def _by_admin1_key(towns: list[list[str]]) -> dict[tuple[str, str], list[list[str]]]:
@@ -146,7 +148,7 @@ def anchors(places: list[Settlement], admin1: dict[str, str], index) -> dict[str
     out: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for s in places:
         code = admin1.get(s.oblast)
-        for k in s.keys():
+        for k in sorted(s.keys()):  # sorted: the build is the same on every run
             rows = index.get((code, k), [])
             if len(rows) == 1 and name_count[(s.oblast, k)] == 1:
                 out[s.hromada].append((float(rows[0][4]), float(rows[0][5])))
@@ -169,7 +171,9 @@ def _known(rows: list[list[str]], unique_name: bool, position: tuple[float, floa
     GeoNames has it there, or a same-named GeoNames town lies within 15 km of its hromada."""
     if not rows:
         return False
-    return unique_name or any(haversine_km(position[0], position[1], float(r[4]), float(r[5])) <= 15 for r in rows)
+    return unique_name or any(
+        haversine_km(position[0], position[1], float(r[4]), float(r[5])) <= 15 for r in rows
+    )
 
 
 def build(path: Path, geonames: Path = GEONAMES) -> tuple[list[list[str]], dict]:
@@ -183,7 +187,7 @@ def build(path: Path, geonames: Path = GEONAMES) -> tuple[list[list[str]], dict]
     rows, skipped = [], Counter()
     for s in places:
         code, spot = admin1.get(s.oblast), hromadas.get(s.hromada)
-        rows_here = [r for k in s.keys() for r in index.get((code, k), [])]
+        rows_here = [r for k in sorted(s.keys()) for r in index.get((code, k), [])]
         unique = all(name_count[(s.oblast, k)] == 1 for k in s.keys())
         if code is None or spot is None:
             skipped["no anchor"] += 1
@@ -191,7 +195,11 @@ def build(path: Path, geonames: Path = GEONAMES) -> tuple[list[list[str]], dict]
             skipped["in geonames"] += 1
         else:
             rows.append(_row(s, code, spot))
-    return sorted(rows, key=lambda r: (r[3], r[1])), {"settlements": len(places), "oblasts": len(admin1), **skipped}
+    return sorted(rows, key=lambda r: (r[3], r[1])), {
+        "settlements": len(places),
+        "oblasts": len(admin1),
+        **skipped,
+    }
 
 
 def _row(s: Settlement, admin1: str, spot: tuple[float, float, float]) -> list[str]:

@@ -21,7 +21,14 @@ _UKRAINIAN_LETTERS = re.compile(r"[ґєіїҐЄІЇ]")
 _APOSTROPHES = "'’ʼ`"
 # Ukrainian endings and their usual Russian-style rendering in reporting on the war
 # ("Sulyhivka" / "Sulygovka", "Donets'ke" / "Donetskoye").
-_RUSSIAN_ENDINGS = (("івка", "овка"), ("ське", "ское"), ("цьке", "цкое"), ("ине", "ино"), ("ове", "ово"), ("еве", "ево"))
+_RUSSIAN_ENDINGS = (
+    ("івка", "овка"),
+    ("ське", "ское"),
+    ("цьке", "цкое"),
+    ("ине", "ино"),
+    ("ове", "ово"),
+    ("еве", "ево"),
+)
 
 
 def kmu2010(name: str) -> str:

@@ -95,6 +95,45 @@
     if (status) status.textContent = text;
   }
 
+  function statusText(fc, inView) {
+    var text = fc.features.length + " claims on the map";
+    if (fc.truncated) text += " (the newest " + fc.features.length + " of " + fc.matched + (inView ? " in view" : "") + "; zoom in for the rest)";
+    if (fc.skipped) text += ", " + fc.skipped + " without a place";
+    return text;
+  }
+
+  /* The view as west,south,east,north, or null when it spans the whole world. */
+  function viewBox(map) {
+    var b = map.getBounds(), west = b.getWest(), east = b.getEast();
+    if (east - west >= 360) return null;
+    function wrap(lon) { return lon >= -180 && lon <= 180 ? lon : ((lon + 540) % 360) - 180; }
+    function clampLat(lat) { return Math.max(-90, Math.min(90, lat)); }
+    return [wrap(west), clampLat(b.getSouth()), wrap(east), clampLat(b.getNorth())].map(function (v) { return v.toFixed(4); }).join(",");
+  }
+
+  function loadClaims(map, claims, query, bbox) {
+    var params = new URLSearchParams(query);
+    if (bbox) params.set("bbox", bbox); else params.delete("bbox");
+    return getJSON("/api/claims.geojson?" + params.toString()).then(function (fc) {
+      claims.clearLayers();
+      L.geoJSON(fc, { pointToLayer: claimMarker }).addTo(claims);
+      setStatus(statusText(fc, !!bbox));
+      return fc;
+    }).catch(function (e) {
+      setStatus("Claims unavailable: " + ((e && e.message) || String(e)));
+      return { features: [] };
+    });
+  }
+
+  /* More claims match than one answer holds: ask the server for the view after each move. */
+  function followViewport(map, claims, query) {
+    var pending = null;
+    map.on("moveend", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { loadClaims(map, claims, query, viewBox(map)); }, 250);
+    });
+  }
+
   function init() {
     var holder = document.getElementById("map");
     if (!holder || !window.L) return;
@@ -113,13 +152,13 @@
       map.addLayer(sites);
     }).catch(function () { /* sites are optional */ });
     var claims = L.markerClusterGroup({ showCoverageOnHover: false });
-    var claimLoad = getJSON("/api/claims.geojson?" + query).then(function (fc) {
-      var layer = L.geoJSON(fc, { pointToLayer: claimMarker });
-      layer.addTo(claims);
-      map.addLayer(claims);
-      if (fc.features.length) map.fitBounds(layer.getBounds().pad(0.2), { maxZoom: 8, animate: false });
-      setStatus(fc.features.length + " claims on the map" + (fc.skipped ? ", " + fc.skipped + " without a place" : ""));
-    }).catch(function (e) { setStatus("Claims unavailable: " + ((e && e.message) || String(e))); });
+    map.addLayer(claims);
+    var claimLoad = loadClaims(map, claims, query, null).then(function (fc) {
+      if (fc.features.length) {
+        map.fitBounds(L.geoJSON(fc).getBounds().pad(0.2), { maxZoom: 8, animate: false });
+      }
+      if (fc.truncated) followViewport(map, claims, query);
+    });
     Promise.all([borders, siteLoad, claimLoad]).then(function () { holder.setAttribute("data-loaded", "true"); });
     L.control.layers(null, { "Claims": claims, "Military sites": sites }).addTo(map);
   }

@@ -44,6 +44,7 @@ class KbRuler:
         span = char_span(doc, match.start, match.end, re3d_type_of(kind, match.entry), _entry_id(match.entry))
         if span is not None:
             span._.fw_kind = kind
+            span._.fw_generic = bool(getattr(match.entry, "generic", False))
         return span
 
     def __call__(self, doc: Doc) -> Doc:

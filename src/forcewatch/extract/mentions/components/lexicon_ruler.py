@@ -48,6 +48,8 @@ class LexiconRuler:
         start = i
         while start > 0 and self.lexicon.takes_modifier(doc[start - 1].text, self.modifier_ratio):
             start -= 1
+        while start < i and doc[start].is_punct:
+            start += 1  # a span never starts on a hyphen or comma
         if start > 0 and doc[start - 1].lower_ in ARTICLES and self.lexicon.takes_article(label):
             start -= 1
         return Span(doc, start, i + 1, label=label)
@@ -56,10 +58,18 @@ class LexiconRuler:
         spans = []
         for token in doc:
             label = self.label_of(token)
-            if label and not (token.i + 1 < len(doc) and self.label_of(doc[token.i + 1]) == label):
+            if label and not self._continues(doc, token.i, label):
                 spans.append(self.span_for(doc, token.i, label))
         add_candidates(doc, self.name, _without_overlaps(spans))
         return doc
+
+
+    def _continues(self, doc: Doc, i: int, label: str) -> bool:
+        """Whether token `i` is a modifier of the next word ("rocket" in "rocket-propelled")."""
+        if i + 1 >= len(doc):
+            return False
+        nxt = doc[i + 1]
+        return nxt.text == "-" or self.label_of(nxt) == label
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

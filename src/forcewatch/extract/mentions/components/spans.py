@@ -15,8 +15,9 @@ MERGE_LOG_KEY = "fw_merge_log"
 
 def set_span_extensions() -> None:
     """`span._.fw_kind`: finer kind (Unit, Equipment, Source, Place); `span._.fw_re3d`: the
-    re3d type of a mention span; `span._.fw_component`: the component that found it."""
-    for name in ("fw_kind", "fw_re3d", "fw_component"):
+    re3d type of a mention span; `span._.fw_component`: the component that found it;
+    `span._.fw_generic`: a knowledge-base class word ("tanks") rather than a named model."""
+    for name in ("fw_kind", "fw_re3d", "fw_component", "fw_generic"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
