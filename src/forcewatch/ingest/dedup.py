@@ -12,9 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:  # datasketch imports scipy (~0.8 s): loaded when the first signature is needed
+    from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 3  # word 3-grams: robust to a changed headline, sensitive to changed facts
@@ -36,6 +37,8 @@ def content_hash(text: str, extra: str = "") -> str:
 
 @cache
 def _template() -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
 
 
@@ -49,6 +52,8 @@ def minhash(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_WORDS:
         return None
+    from datasketch import MinHash
+
     template = _template()
     mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=SCHEME)  # reuse: permutations are costly
     mh.update_batch(grams)
@@ -60,6 +65,9 @@ def to_bytes(mh: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
     return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_template().permutations,
                    scheme=SCHEME)
@@ -121,6 +129,8 @@ class DedupIndex:
 
     def _built(self) -> MinHashLSH:
         if self._lsh is None:
+            from datasketch import MinHashLSH
+
             self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
             for doc_id, mh in self._unbuilt.items():
                 self._insert(doc_id, mh)
@@ -128,6 +138,6 @@ class DedupIndex:
         return self._lsh
 
     def _insert(self, doc_id: str, mh: MinHash | bytes) -> None:
-        mh = mh if isinstance(mh, MinHash) else from_bytes(bytes(mh))
+        mh = from_bytes(bytes(mh)) if isinstance(mh, bytes | bytearray | memoryview) else mh
         self._lsh.insert(doc_id, mh)
         self.signatures[doc_id] = mh

@@ -195,10 +195,12 @@ def _aside(sent: Span, hit: PlaceHit, anchor, role: str) -> bool:
     clause = _own_clause(root)
     if clause is None or anchor is None or anchor in clause.subtree:
         return False
-    described = clause.head
-    return clause.dep_ == "advcl" or role == "mentioned" or bool(places_in(described.text)) or described.dep_ == "pobj" and bool(
-        places_in(sent.doc[described.left_edge.i : described.i + 1].text)
-    )
+    return clause.dep_ == "advcl" or role == "mentioned" or _names_place(clause.head)
+
+
+def _names_place(noun) -> bool:
+    """Does the noun a relative clause hangs on name a place ("the southern border")?"""
+    return bool(places_in(noun.doc[noun.left_edge.i : noun.i + 1].text))
 
 
 def _said_at(prep) -> bool:

@@ -204,7 +204,7 @@ def _bare_count(sent: Span, first: int, after: int, q: Quantity, earlier: list[F
     interceptors, down from as many as 14"); else, with a link word, the paragraph's last
     counted item. The head is the count itself, so the count's own verb gives the event.
     """
-    head = max((t for t in sent.doc[first : sent.end] if t.idx < q.end), key=lambda t: t.i)
+    head = max((t for t in sent.doc[first : sent.end] if t.idx < q.end), key=lambda t: t.i, default=sent.doc[first])
     anaphor = _anaphora(sent, first, after)
     linked = _linked_noun(sent, first)
     item = None

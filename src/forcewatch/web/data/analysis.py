@@ -1,20 +1,28 @@
 """Fusion and assessment over the stored claims, through the stages' own functions.
 
 `forcewatch.fuse.fuse(claims)` and `forcewatch.assess.assess(problem, claims, as_of)` do
-the work; this module feeds them the store's claims as claim-schema dicts and keeps the
-last fusion per store until the claims change (fusing is the expensive step, the pages
-that show its parts are many).
+the work; this module feeds them the store's claims as claim-schema dicts and keeps each
+result until the claims change (fusing is the expensive step, the pages that show its
+parts are many).
+
+On a big store a computation can take minutes. It runs in one background worker; a
+request waits for it up to `WAIT_SECONDS`, then gets a 503 "computing" (a notice on the
+pages) while the work goes on, and a later request picks up the finished result. So a
+slow fusion never piles up copies of itself or holds a request open for minutes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as WaitTimeout
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from ...errors import ForcewatchError
 from ...export.claims import date_span
@@ -23,9 +31,12 @@ from ..problems import ApiError
 from .claims import ClaimFilters, all_claims, claim_model, column, date_column, doc_column
 from .stages import require
 
-_CACHE: dict[str, tuple[tuple, dict]] = {}
-_ASSESSMENTS: dict[tuple, tuple[tuple, dict]] = {}
+WAIT_SECONDS = 5.0  # a page waits this long for a running computation, then says "computing"
+MAX_RESULTS = 32  # cached (store, what) results; an assessment is one per problem and date
+_RESULTS: dict[tuple, tuple[tuple, dict]] = {}
+_JOBS: dict[tuple, Future] = {}
 _LOCK = threading.Lock()
+_ONE_AT_A_TIME = threading.Semaphore(1)  # heavy jobs queue up instead of sharing the CPU
 
 
 def as_dict(value: Any) -> Any:
@@ -48,18 +59,59 @@ def fingerprint(session: Session) -> tuple:
     return tuple(session.execute(select(func.count(), func.max(pk))).one())
 
 
+def _remember(key: tuple, mark: tuple, result: dict) -> None:
+    with _LOCK:
+        if key not in _RESULTS and len(_RESULTS) >= MAX_RESULTS:
+            _RESULTS.pop(next(iter(_RESULTS)))
+        _RESULTS[key] = (mark, result)
+
+
+def computed(session: Session, key: tuple, what: str, compute: Callable[[Session], dict]) -> dict:
+    """`compute(session)`'s result for the store's current claims: cached, running, or started now.
+
+    The work gets its own session (the request's closes with the response).
+    """
+    mark = fingerprint(session)
+    with _LOCK:
+        cached = _RESULTS.get(key)
+        if cached and cached[0] == mark:
+            return cached[1]
+        job = _JOBS.get((key, mark))
+        if job is None:
+            job = _JOBS[(key, mark)] = _start(sessionmaker(session.get_bind()), compute)
+    try:
+        result = job.result(timeout=WAIT_SECONDS)
+    except WaitTimeout:
+        raise ApiError(503, "computing", f"{what} over {mark[0]:,} claims is still being computed; it is kept "
+                       "when done, so reload in a minute.") from None
+    finally:
+        if job.done():
+            with _LOCK:
+                _JOBS.pop((key, mark), None)
+    _remember(key, mark, result)
+    return result
+
+
+def _start(make_session, compute: Callable[[Session], dict]) -> Future:
+    """Run `compute` in a daemon thread (a server or bench that exits does not wait for it)."""
+    future: Future = Future()
+
+    def work() -> None:
+        try:
+            with _ONE_AT_A_TIME, make_session() as session:
+                future.set_result(compute(session))
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting request, which reports it
+            future.set_exception(exc)
+
+    threading.Thread(target=work, name="fw-analysis", daemon=True).start()
+    return future
+
+
 def fusion(session: Session, store_key: str) -> dict:
     """The fusion of every stored claim as a dict (groups, contradictions, estimates, sources)."""
     fuse = require("forcewatch.fuse", "fuse")
-    mark = fingerprint(session)
-    with _LOCK:
-        cached = _CACHE.get(store_key)
-        if cached and cached[0] == mark:
-            return cached[1]
-    result = as_dict(fuse(all_claims(session, ClaimFilters(sort="date"))))
-    with _LOCK:
-        _CACHE[store_key] = (mark, result)
-    return result
+    return computed(session, (store_key, "fusion"), "the fusion",
+                    lambda own: as_dict(fuse(all_claims(own, ClaimFilters(sort="date")))))
 
 
 def part(result: dict, *names: str) -> list:
@@ -71,7 +123,6 @@ def part(result: dict, *names: str) -> list:
 
 
 DEFAULT_PROBLEM = "belarus-ukraine"
-MAX_ASSESSMENTS = 32  # cached (problem, as-of) results per process; each costs seconds on a big store
 
 
 def problems() -> list[dict]:
@@ -112,21 +163,12 @@ def assessment(session: Session, store_key: str, problem: str | None = None, as_
     """`assess(problem, claims, as_of).to_dict()` over the stored claims.
 
     `problem` defaults to `belarus-ukraine`, `as_of` to the latest claim date (today on an
-    empty store). Results are cached per store until the claims change.
+    empty store). Results are cached per store, problem and date until the claims change.
     """
     assess = require("forcewatch.assess", "assess")
     problem = problem or default_problem(problems())
     if problem is None:
         raise ApiError(404, "not_found", "no warning problem is installed; add a problem YAML (docs/assessment.md).")
     as_of = as_of or latest_claim_day(session) or date.today().isoformat()
-    key, mark = (store_key, problem, as_of), fingerprint(session)
-    with _LOCK:
-        cached = _ASSESSMENTS.get(key)
-    if cached and cached[0] == mark:
-        return cached[1]
-    result = as_dict(assess(problem, all_claims(session, ClaimFilters(sort="date")), as_of))
-    with _LOCK:
-        if len(_ASSESSMENTS) >= MAX_ASSESSMENTS:
-            _ASSESSMENTS.pop(next(iter(_ASSESSMENTS)))
-        _ASSESSMENTS[key] = (mark, result)
-    return result
+    return computed(session, (store_key, "assessment", problem, as_of), f"the assessment of {problem!r} as of {as_of}",
+                    lambda own: as_dict(assess(problem, all_claims(own, ClaimFilters(sort="date")), as_of)))
