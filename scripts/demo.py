@@ -19,6 +19,7 @@ from forcewatch.report.run import report_store
 SAMPLES = Path(forcewatch.__file__).parent / "samples"
 PROBLEM = "belarus-ukraine"
 AS_OF = ("2022-02-20", "2022-12-31")  # the eve of the 2022 invasion; the end of the autumn build-up
+REPORT_SINCE = "2022-10-01"  # the brief covers the autumn-2022 build-up, not the year before
 
 
 def step(title: str) -> float:
@@ -52,7 +53,8 @@ def assess_all(store) -> list[dict]:
 
 def write_reports(store, out: Path) -> list[Path]:
     step(f"report as of {AS_OF[-1]}")
-    paths = [report_store(store, PROBLEM, AS_OF[-1], fmt, out / f"report.{fmt}") for fmt in ("html", "pdf", "md")]
+    paths = [report_store(store, PROBLEM, AS_OF[-1], fmt, out / f"report.{fmt}", since=REPORT_SINCE)
+             for fmt in ("html", "pdf", "md")]
     for path in paths:
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     return paths

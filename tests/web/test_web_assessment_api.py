@@ -63,3 +63,20 @@ def test_overview_page_shows_level_explanation_trend_and_cited_evidence(client):
     assert 'data-indicator="heavy-equipment-to-border"' in html
     assert 'href="/documents/hostile-1#claim-' in html
     assert "&lt;script&gt;document.title" in html and "<script>document.title" not in html
+
+
+def test_a_slow_assessment_answers_computing_then_the_kept_result(client, monkeypatch):
+    import time
+
+    from forcewatch.web.data import analysis
+
+    monkeypatch.setattr(analysis, "WAIT_SECONDS", 0.0)  # any real assessment takes longer than no wait at all
+    page = client.get("/", params={"as_of": "2022-12-01"})
+    assert page.status_code == 200 and "still being computed" in page.text and "No assessment yet" in page.text
+    first = client.get("/api/problems/belarus-ukraine/assessment", params={"as_of": "2022-11-01"})
+    assert first.status_code == 503 and first.json()["error"]["code"] == "computing"
+    deadline = time.monotonic() + 30
+    while (later := client.get("/api/problems/belarus-ukraine/assessment", params={"as_of": "2022-12-01"})).status_code == 503:
+        assert time.monotonic() < deadline, "the background assessment never finished"
+        time.sleep(0.1)
+    assert later.status_code == 200 and later.json()["as_of"] == "2022-12-01"
