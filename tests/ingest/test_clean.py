@@ -80,3 +80,14 @@ def test_html_page_keeps_article_and_drops_banner_nav_share_bio_and_related(fixt
                     "Senior Defence Correspondent", "You May Also Like", "Black Sea Fleet", "All rights reserved",
                     "Connect with us", "Sign in"):
         assert dropped not in cleaned, dropped
+
+
+def test_read_also_link_teaser_lines_are_dropped():
+    text = (
+        "Belarusian Hajun said 40 military trucks had crossed into Gomel region overnight.\n\n"
+        "Read also: Lukashenko orders snap readiness check of the army\n\n"
+        "The column was headed for the Obuz-Lesnovsky training ground, the group said."
+    )
+    cleaned = clean(text)
+    assert "Read also" not in cleaned
+    assert "40 military trucks" in cleaned and "Obuz-Lesnovsky" in cleaned

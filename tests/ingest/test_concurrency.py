@@ -11,7 +11,6 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -67,8 +66,3 @@ def _new_rows_when_alone(events, tmp_path) -> int:
     finally:
         alone.close()
 
-
-def test_overlap_needs_both_runs_to_be_open_at_once():
-    t = [datetime(2026, 1, 1, 0, 0, s) for s in range(4)]
-    assert _overlap([IngestRun(started_at=t[0], finished_at=t[2]), IngestRun(started_at=t[1], finished_at=t[3])])
-    assert not _overlap([IngestRun(started_at=t[0], finished_at=t[1]), IngestRun(started_at=t[2], finished_at=t[3])])

@@ -12,7 +12,7 @@ from forcewatch.extract.mentions.components.spans import add_candidates
 from forcewatch.extract.mentions.conll import read_conll
 from forcewatch.extract.mentions.lexicon import head_key, learn_lexicon, load_lexicon, save_lexicon
 
-SETTINGS = {"min_ratio": 0.5, "min_count": 1, "modifier_ratio": 0.5}
+SETTINGS = {"min_ratio": 0.5, "min_count": 2, "modifier_ratio": 0.5}  # as in config.cfg
 
 
 @pytest.fixture(scope="module")

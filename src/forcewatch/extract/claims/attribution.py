@@ -178,8 +178,24 @@ def _reporting_verbs(sent: Span, quotes: list[tuple[int, int]]) -> list[Token]:
     found = [
         t for t in sent
         if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quotes)
+        and not _participle_modifier(t) and not _states_no_clause(t)
     ]  # fmt: skip
     return sorted(found, key=_depth)
+
+
+def _participle_modifier(verb: Token) -> bool:
+    """"38 documented losses", "the report published on Monday": a participle that modifies
+    a noun reports nothing and has no speaker."""
+    return verb.dep_ in ("amod", "acl", "compound") and verb.tag_ in ("VBN", "VBG")
+
+
+def _states_no_clause(verb: Token) -> bool:
+    """"Russia has maintained a force of 9,000": verbs that report only with a clause or a
+    quote (lexicon `clause_only_verbs`) act on their object when they have none."""
+    if verb.lemma_.lower() not in lexicons().attribution["clause_only_verbs"]:
+        return False
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+    return not clausal and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:

@@ -35,7 +35,7 @@ def _noun_events() -> dict[str, str]:
 
 def _phrasal(token: Token) -> str | None:
     for child in token.children:
-        if child.dep_ in ("prt", "prep"):
+        if child.dep_ in ("prt", "prep", "advmod"):
             event = lexicons().events["phrasal"].get(f"{token.lemma_.lower()} {child.lower_}")
             if event:
                 return event
@@ -52,10 +52,73 @@ def trigger_event(token: Token) -> str | None:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if _reporting(token) and lemma not in _verb_events():
             return None
-        return _phrasal(token) or _verb_events().get(lemma)
+        event = _phrasal(token) or _verb_events().get(lemma) or _verb_object(token) or _from_subject(token)
+        return _stative(token, event) or _located(token)
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
         return _noun_events().get(lemma) or _noun_events().get(token.lower_)
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"):
+        return _adjective_events().get(lemma)
     return None
+
+
+@lru_cache(maxsize=1)
+def _adjective_events() -> dict[str, str]:
+    return {w: event for event, words in lexicons().events["adjectives"].items() for w in words}
+
+
+def _verb_object(verb: Token) -> str | None:
+    """"have taken control of the plant": a verb and its object name the event together."""
+    phrases = lexicons().events["verb_objects"]
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            event = phrases.get(f"{verb.lemma_.lower()} {child.lemma_.lower()}")
+            if event:
+                return event
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _from_subject(verb: Token) -> str | None:
+    """"The number of troops continues to grow" (a change of a number of forces) and "the
+    drills involve 12 jets" (the event of the subject): events named by the subject."""
+    lemma = verb.lemma_.lower()
+    events = lexicons().events
+    subject = _subject(verb) or (_subject(verb.head) if verb.dep_ == "xcomp" else None)
+    if subject is None:
+        return None
+    if lemma in events["number_verbs"] and subject.lemma_.lower() in events["number_nouns"]:
+        return events["number_verbs"][lemma]
+    if lemma in events["subject_event_verbs"] and subject.pos_ == "NOUN":
+        return _noun_events().get(subject.lemma_.lower())
+    return None
+
+
+def _stative(verb: Token, event: str | None) -> str | None:
+    """"One A-50 is based there", "troops are stationed in Belarus": a present stative
+    passive of a deployment verb says where forces are (presence), not that they came."""
+    if event != "deployment" or verb.tag_ != "VBN" or verb.lemma_.lower() not in lexicons().events["stative_deployment"]:
+        return event
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if [c.lower_ for c in aux] in (["is"], ["are"], ["'re"], ["'s"], ["am"]):
+        return "presence"
+    return event
+
+
+def _located(verb: Token) -> str | None:
+    """"Russian troops are on the territory of an ally": a force subject of "be" with a place
+    preposition is present there."""
+    if verb.lemma_.lower() != "be" or verb.dep_ == "aux":
+        return None
+    subject = _subject(verb)
+    has_place = any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "inside", "near") for c in verb.children)
+    if subject is None or not has_place:
+        return None
+    from .forces import item_of  # forces does not import events: no cycle
+
+    return "presence" if item_of([subject])[0] not in (None, "equipment") else None
 
 
 def find_triggers(sent: Span) -> list[Trigger]:

@@ -89,6 +89,10 @@ def noun_run(sent: Span, start: int) -> list[Token]:
     while i < sent.end:
         tok = sent.doc[i]
         nxt = sent.doc[i + 1] if i + 1 < sent.end else None
+        if _joins_adjectives(tok, nxt, run):
+            run.append(tok)
+            i += 1
+            continue
         if not _in_np(tok, nxt, run[-1] if run else None):
             break
         if run and tok.pos_ == "NUM" and tok.like_num and not _glued_number(tok):
@@ -98,6 +102,11 @@ def noun_run(sent: Span, start: int) -> list[Token]:
     while run and run[-1].pos_ not in ("NOUN", "PROPN"):
         run.pop()
     return run
+
+
+def _joins_adjectives(tok: Token, nxt: Token | None, run: list[Token]) -> bool:
+    """"Russian and Belarusian servicemen": a conjunction between two adjectives stays in the phrase."""
+    return tok.lower_ in ("and", "or") and bool(run) and run[-1].pos_ == "ADJ" and nxt is not None and nxt.pos_ == "ADJ"
 
 
 def _non_force(head: Token) -> bool:
@@ -167,14 +176,84 @@ def counted_forces(sent: Span, counts: list[Quantity] | None = None, antecedent:
         after = _skip_quotes(sent, after)
         run = noun_run(sent, after)
         if not run and sent.doc[after].lower_ == "of":
-            run = noun_run(sent, after + 1)
-        force = _phrase_force(sent, run, first, q)
+            run = noun_run(sent, _past_determiners(sent, after + 1))
+        force = _phrase_force(sent, run, first, q) or _bracketed(sent, first, q) or _counted_by(sent, run, first, q)
         if force is None and _bare(run):
             force = _bare_count(sent, first, after, q, forces, antecedent)
-        if force is not None:
+        if force is not None and not hypothetical(sent, force):
             _convert_set(force)
             forces.append(force)
     return forces
+
+
+def _past_determiners(sent: Span, i: int) -> int:
+    """"ten of its Su-25 aircraft", "three of the helicopters": skip to the noun phrase."""
+    while i < sent.end and sent.doc[i].tag_ in ("DT", "PRP$") and sent.doc[i].lower_ not in ("no", "that"):
+        i += 1
+    return i
+
+
+def _bracketed(sent: Span, first: int, q: Quantity) -> Force | None:
+    """"Tanks (96, of which destroyed: 51)": a count in brackets right after a force noun
+    (equipment-loss lists) counts that noun."""
+    if first - 2 < sent.start or sent.doc[first - 1].text != "(":
+        return None
+    noun = sent.doc[first - 2]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    run = list(sent.doc[_np_start(noun) : noun.i + 1])
+    force = _phrase_force(sent, run, run[0].i, q)
+    if force is not None:
+        force.last = first
+    return force
+
+
+def _counted_by(sent: Span, run: list[Token], first: int, q: Quantity) -> Force | None:
+    """"the T-72B3, with 38 documented losses": a count of a counting noun (lexicon
+    `count_nouns`) counts the force named just before it."""
+    if not run or run[-1].lemma_.lower() not in lexicons().items["count_nouns"]:
+        return None
+    before = _force_before(sent, first)
+    if before is None:
+        return None
+    item, names = before
+    head = run[-1]
+    return Force(item, head, first, head.i, q, names, phrase=q.text)
+
+
+def _force_before(sent: Span, q_token: int) -> tuple[str, list[str]] | None:
+    """The item (and models) of the nearest force noun or catalogue model before a count."""
+    for tok in reversed(list(sent.doc[sent.start : q_token])):
+        models = _equipment(tok.text) if _model_code(tok.text) or tok.pos_ == "PROPN" else []
+        if models:
+            return models[0].entry.item, [m.entry.name for m in models if not getattr(m.entry, "generic", False)]
+        if tok.pos_ == "NOUN" and item_of([tok])[0] not in (None, "unit", "equipment"):
+            return item_of([tok])[0], []
+    return None
+
+
+def hypothetical(sent: Span, force: Force) -> bool:
+    """A rule's threshold, not forces: "exercises involving more than 13,000 troops must be
+    open to observers", "notification of exercises involving 9,000 troops or more". The
+    count sits in a modifier of a noun governed by a rule (a modal of obligation or a rule
+    verb, lexicon `traps.rules`), or is followed by "or more"."""
+    rules = lexicons().traps["rules"]
+    tail = " ".join(t.lower_ for t in sent.doc[force.last + 1 : min(force.last + 3, sent.end)])
+    if any(tail.startswith(p) for p in rules["threshold_after"]):
+        return True
+    modifier = False
+    for tok in [force.head, *force.head.ancestors]:
+        if tok.dep_ in ("acl", "relcl"):
+            modifier = True
+        elif modifier and tok.pos_ in ("VERB", "AUX") and _rule_verb(tok, rules):
+            return True
+    return False
+
+
+def _rule_verb(verb: Token, rules: dict) -> bool:
+    if verb.lemma_.lower() in rules["verbs"]:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in rules["modals"] for c in verb.children)
 
 
 def _skip_quotes(sent: Span, i: int) -> int:
@@ -209,7 +288,7 @@ def _bare_count(sent: Span, first: int, after: int, q: Quantity, earlier: list[F
     linked = _linked_noun(sent, first)
     item = None
     if anaphor or linked:
-        noun = _noun_before(sent, first)
+        noun = _noun_before(sent, first, allow_equipment=bool(anaphor))
         item = item_of([noun])[0] if noun is not None else None
     if item is None and earlier:
         item = earlier[-1].item
@@ -230,10 +309,12 @@ def _anaphora(sent: Span, first: int, after: int) -> bool:
     )
 
 
-def _noun_before(sent: Span, q_token: int) -> Token | None:
-    """The nearest noun before the count that names a force item (not "unit"/"equipment")."""
+def _noun_before(sent: Span, q_token: int, allow_equipment: bool = False) -> Token | None:
+    """The nearest noun before the count that names a force item (not "unit"/"equipment",
+    unless a pronoun points back: "counts vehicles ... 1,800 of them")."""
+    skip = (None, "unit") if allow_equipment else (None, "unit", "equipment")
     for tok in reversed(list(sent.doc[sent.start : q_token])):
-        if tok.pos_ == "NOUN" and item_of([tok])[0] not in (None, "unit", "equipment"):
+        if tok.pos_ == "NOUN" and item_of([tok])[0] not in skip:
             return tok
     return None
 
@@ -312,10 +393,16 @@ def _is_named_force(force: Force) -> bool:
     return force.first < force.head.i or force.head.lemma_.lower() == "equipment" or _has_modifier(force.head)
 
 
+_QUANTIFIERS = {"some", "several", "many", "more", "additional", "other", "most", "these", "those"}
+
+
 def _has_modifier(tok: Token) -> bool:
-    return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children) or any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
-    )
+    """"Belarusian units", "units of the 1st GTA", "some units" (plural with a quantifier)."""
+    if any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+        return True
+    if tok.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _units(sent: Span, covered: set[int]) -> list[Force]:

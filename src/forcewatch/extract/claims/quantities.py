@@ -60,6 +60,8 @@ def _digits(text: str, words: list[Word], i: int) -> _Number | None:
     value = digit_value(word.text)
     if value is None:
         return None
+    if _footnote(text, word):
+        return _Number(int(value), i + 1, trap="label")
     left, right = glued(text, word)
     if left.isalpha() or (left == "-" and word.start >= 2 and text[word.start - 2].isalpha()):
         return _Number(int(value), i + 1, trap="model")  # "M109", "S-400", "Su-34"
@@ -127,14 +129,24 @@ def _trap_after(words: list[Word], j: int) -> str | None:
     return None
 
 
-def _trap_before(words: list[Word], i: int) -> str | None:
+def _trap_before(words: list[Word], i: int, bounded: bool = False) -> str | None:
+    """The trap a word before the number marks; "Oct. 15" is read as "oct." + number.
+    Labels ("number 5") only mark a bare number: "would number up to 9,000" is a verb."""
     if i == 0:
         return None
     low = words[i - 1].low
+    if low == "." and i >= 2 and words[i - 2].end == words[i - 1].start:
+        low = words[i - 2].low + "."
     for kind, cues in lexicons().traps["before"].items():
-        if low in cues:
+        if low in cues and not (bounded and kind == "label"):
             return kind
     return None
+
+
+def _footnote(text: str, word: Word) -> bool:
+    """"[3]" after a sentence (ISW, Wikipedia): a reference marker, not a count."""
+    left, right = glued(text, word)
+    return left == "[" and right == "]"
 
 
 def _is_year(word: Word, number: _Number) -> bool:
@@ -194,7 +206,8 @@ class _Scanner:
     def _emit(self, i: int, k: int, first: _Number, bound: str | None, opened: bool) -> int:
         second = None if first.trap else self._range_end(first, opened)
         last = second or first
-        trap = first.trap or _trap_after(self.words, last.next) or _trap_before(self.words, i) or self._chained(i)
+        trap = first.trap or _trap_after(self.words, last.next) or _trap_before(self.words, i, bound is not None or opened)
+        trap = trap or self._chained(i)
         odds = self._odds(last)
         trap = trap or ("odds" if odds else None) or ("year" if not bound and _is_year(self.words[k], first) else None)
         low, high, approx = self._bounds(first, second, bound)

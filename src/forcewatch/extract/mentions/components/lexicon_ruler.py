@@ -86,7 +86,7 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
         "lexicon_file": None,
         "use_classes": True,
         "min_ratio": 0.5,
-        "min_count": 1,
+        "min_count": 2,
         "modifier_ratio": 0.5,
     },
 )
