@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from forcewatch.assess import assess, load_problem
+from forcewatch.assess.problem import _index as problem_index
 from forcewatch.cli.main import app
 from forcewatch.errors import ConfigError, KnowledgeError, NotFound
 
@@ -68,6 +69,18 @@ def test_problem_with_unknown_rule_is_rejected_with_its_file(tmp_path):
                    "indicators:\n  - {id: x, title: X, rule: crystal_ball, weight: 1, why: none}\n")
     with pytest.raises(KnowledgeError, match=r"bad\.yaml.*crystal_ball"):
         load_problem(bad)
+
+
+def test_broken_problem_file_in_a_kb_dir_is_a_knowledge_error_naming_it(tmp_path, monkeypatch):
+    (tmp_path / "problems").mkdir()
+    (tmp_path / "problems" / "broken.yaml").write_text("id: broken\nindicators: [\n  - {id: x\n")
+    monkeypatch.setenv("FORCEWATCH_KB_DIRS", str(tmp_path))
+    problem_index.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match=r"(?s)broken\.yaml.*fix its YAML"):
+            load_problem("belarus-ukraine")
+    finally:
+        problem_index.cache_clear()
 
 
 def test_problem_extending_the_template_overrides_area_and_keeps_indicators(tmp_path):

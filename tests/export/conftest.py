@@ -1,19 +1,3 @@
-from __future__ import annotations
+"""Export tests run on real claims: the analyst's news claims and Eyes on Russia rows."""
 
-import pytest
-from claimdata import eor_claims, news_claims
-
-
-@pytest.fixture(scope="session")
-def claims_news(corpus):
-    return news_claims(corpus)
-
-
-@pytest.fixture(scope="session")
-def claims_eor(corpus):
-    return eor_claims(corpus)
-
-
-@pytest.fixture(scope="session")
-def claims_all(claims_news, claims_eor):
-    return claims_news + claims_eor
+from claims_fixtures import claims_all, claims_eor, claims_news  # noqa: F401 - fixtures, registered by importing them

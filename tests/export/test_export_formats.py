@@ -134,3 +134,12 @@ def test_acled_strike_by_drone_is_an_air_strike(tmp_path, claims_news):
     with open(tmp_path / "acled.csv", encoding="utf-8", newline="") as f:
         row = next(csv.DictReader(f))
     assert (row["event_type"], row["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_acled_source_scale_follows_the_knowledge_base_source_type(tmp_path, claims_eor, claims_news):
+    """CIR is a monitoring group ("Other") whatever its country; Belarus's ministry on Belarus is national."""
+    ministry = next(c for c in claims_news if c.get("source") == "Ministry of Defence of Belarus")
+    export([claims_eor[0], ministry], "acled", tmp_path / "acled.csv")
+    with open(tmp_path / "acled.csv", encoding="utf-8", newline="") as f:
+        scales = {row["fw_claim_id"]: row["source_scale"] for row in csv.DictReader(f)}
+    assert scales == {claims_eor[0]["id"]: "Other", ministry["id"]: "National"}

@@ -123,3 +123,11 @@ def test_spelling_variants_of_an_unknown_source_become_one_provisional_entity(ma
     assert fusion.claims[0].source_id == fusion.claims[1].source_id
     assert fusion.claims[0].source_id.startswith("prov:source:")
     assert len(fusion.groups[0].origins) == 1
+
+
+def test_blank_coordinates_are_ignored_and_the_gazetteer_places_the_claim(make_claim):
+    """A claim from a table row with empty lat/lon cells is placed by its name, not rejected."""
+    mazyr = {"name": "Mazyr", "country": "Belarus", "lat": "", "lon": ""}
+    [claim] = fuse([make_claim("Russian tanks were seen near Mazyr.", "presence", "tank", location=mazyr)]).claims
+    assert claim.coords is None
+    assert claim.area == "Belarus" and claim.point is not None

@@ -85,3 +85,17 @@ def test_merger_drops_unconfirmed_ner_weapons_but_keeps_confirmed_ones():
     assert ("chemical weapons", "Weapon") in ents
     assert ("regime", "Organisation") in ents
     assert not any(t == "cardiac surgery" for t, _ in ents)
+
+
+def test_train_lexicon_command_reproduces_the_shipped_lexicon(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from forcewatch.cli.main import app
+    from forcewatch.extract.mentions.components.lexicon_ruler import LEXICON_FILE
+
+    out = tmp_path / "lexicon.yaml"
+    args = ["train", "lexicon", "--train", str(corpus / "re3d" / "conll" / "re3d-train.conll"), "--out", str(out), "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert '"sentences": 765' in result.stdout
+    assert out.read_text(encoding="utf-8") == LEXICON_FILE.read_text(encoding="utf-8")

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from ..errors import MalformedInput, MissingInput
 from ..fuse import Resolver
-from ..fuse.claim import to_claims
 from ..fuse.provenance import annotate
-from .engine import LEVEL_NAMES, evaluate, level_of, score_of
+from .engine import LEVEL_NAMES, evaluate, trend_point
 from .problem import load_problem
+from .rules import MET
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 DEFAULT_EVENTS = SAMPLES / "eyesonrussia" / "events-belarus-jan-feb-2022.csv"
@@ -42,6 +42,7 @@ class Check:
     than: date | None = None
 
     def describe(self) -> str:
+        """The check in words, as the back-test report prints it."""
         right = f"level on {self.than}" if self.than else str(self.value)
         return f"level on {self.as_of} {self.op} {right}"
 
@@ -57,6 +58,7 @@ class Backtest:
     extra_dates: list[date] = field(default_factory=list)
 
     def dates(self) -> list[date]:
+        """Weekly dates from start to end, plus the extra and check dates, in order."""
         weekly = [self.start + timedelta(days=7 * n) for n in range((self.end - self.start).days // 7 + 1)]
         return sorted(set(weekly + self.extra_dates + [c.as_of for c in self.checks]))
 
@@ -77,14 +79,12 @@ BACKTESTS = {b.id: b for b in (EYES_ON_RUSSIA, AUTUMN_2022)}
 def run(backtest: Backtest, claims: list) -> dict:
     """The level at every date of the back-test and whether each check holds."""
     problem, resolver = load_problem(backtest.problem), Resolver()
-    items = annotate(to_claims(claims), resolver)
+    items = annotate(claims, resolver)
     series = []
     for day in backtest.dates():
         results = evaluate(problem, items, day, resolver)
-        level = level_of(problem, results)[0]
-        met = sorted(r.indicator.id for r in results if r.status == "met")
-        series.append({"date": day.isoformat(), "level": level, "level_name": LEVEL_NAMES[level],
-                       "score": score_of(results), "met": met})
+        met = sorted(r.indicator.id for r in results if r.status == MET)
+        series.append({**trend_point(problem, day, results), "met": met})
     levels = {p["date"]: p["level"] for p in series}
     checks = [{"check": c.describe(), "passed": _holds(c, levels)} for c in backtest.checks]
     return {"id": backtest.id, "title": backtest.title, "problem": backtest.problem, "claims": len(items),
@@ -112,6 +112,7 @@ def read_jsonl(path: str | Path) -> list[dict]:
 
 
 def event_claims(path: str | Path = DEFAULT_EVENTS) -> list[dict]:
+    """Claims from an event table (Eyes on Russia's CSV by default), bad rows dropped."""
     from ..extract.structured import claims_from_table
 
     return claims_from_table(path).claims

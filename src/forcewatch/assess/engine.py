@@ -16,8 +16,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..fuse import Claim, Resolver, fuse
-from ..fuse.claim import parse_day, to_claims
-from ..fuse.entities import country_name
+from ..fuse.claim import parse_day
 from ..fuse.estimates import VALID_DAYS
 from ..fuse.provenance import annotate
 from .problem import Indicator, Problem, load_problem
@@ -36,9 +35,11 @@ class IndicatorResult:
 
     @property
     def status(self) -> str:
+        """The finding's status: met, not met, contradicted or unknown."""
         return self.finding.status
 
     def to_dict(self) -> dict:
+        """The indicator, its finding and the claims behind it, as JSON-ready data."""
         ind, f = self.indicator, self.finding
         return {"id": ind.id, "title": ind.title, "role": ind.role, "stage": ind.stage, "weight": ind.weight,
                 "capability": ind.capability, "status": f.status, "confidence": round(f.confidence, 3),
@@ -66,12 +67,14 @@ class Assessment:
     explanation: str = ""
 
     def to_dict(self) -> dict:
+        """The assessment in the documented JSON shape (docs/assessment.md)."""
         return {"problem": self.problem, "title": self.title, "as_of": self.as_of.isoformat(), "level": self.level,
                 "level_name": LEVEL_NAMES[self.level], "score": self.score, "trend": self.trend,
                 "indicators": [r.to_dict() for r in self.indicators], "explanation": self.explanation}
 
 
 def as_date(value: date | str) -> date:
+    """A full ISO date (or a `date`) as a date; ConfigError for anything less."""
     if isinstance(value, date):
         return value
     day = parse_day(value)
@@ -85,12 +88,12 @@ def assess(problem: str | Path | Problem, claims: list, as_of: date | str, *, tr
     """Assess a warning problem (id, YAML path or `Problem`) on claims known by `as_of`."""
     problem, day = load_problem(problem), as_date(as_of)
     resolver = resolver or Resolver()
-    items = annotate(to_claims(claims), resolver)
+    items = annotate(claims, resolver)
     results = evaluate(problem, items, day, resolver)
     level, reasons = level_of(problem, results)
     assessment = Assessment(problem.id, problem.title, day, level, score_of(results), results)
     if trend:
-        assessment.trend = trend_of(problem, items, day, resolver) + [_trend_point(day, level, assessment.score)]
+        assessment.trend = trend_of(problem, items, day, resolver) + [trend_point(problem, day, results)]
     assessment.explanation = explain(assessment, reasons)
     return assessment
 
@@ -99,7 +102,7 @@ def evaluate(problem: Problem, claims: list[Claim], as_of: date, resolver: Resol
     """Every indicator of the problem, on the fused claims known by `as_of`."""
     horizon = as_of - timedelta(days=max(VALID_DAYS, problem.window_days))
     known = [c for c in claims if c.visible_on(as_of) and (c.day or c.published) >= horizon]
-    ctx = Context(problem, as_of, fuse(known, resolver=resolver), country_name)
+    ctx = Context(problem, as_of, fuse(known, resolver=resolver))
     return [IndicatorResult(ind, RULES[ind.rule](ind, ctx)) for ind in problem.indicators]
 
 
@@ -134,8 +137,10 @@ def score_of(results: list[IndicatorResult]) -> float:
     return round(min(1.0, max(0.0, signed / total)), 3)
 
 
-def _trend_point(day: date, level: int, score: float) -> dict:
-    return {"date": day.isoformat(), "level": level, "level_name": LEVEL_NAMES[level], "score": score}
+def trend_point(problem: Problem, day: date, results: list[IndicatorResult]) -> dict:
+    """One point of a level series: the date, the level and its name, and the score."""
+    level = level_of(problem, results)[0]
+    return {"date": day.isoformat(), "level": level, "level_name": LEVEL_NAMES[level], "score": score_of(results)}
 
 
 def trend_of(problem: Problem, claims: list[Claim], as_of: date, resolver: Resolver) -> list[dict]:
@@ -143,12 +148,12 @@ def trend_of(problem: Problem, claims: list[Claim], as_of: date, resolver: Resol
     points = []
     for back in range(TREND_SPAN_DAYS - TREND_SPAN_DAYS % TREND_STEP_DAYS, 0, -TREND_STEP_DAYS):
         day = as_of - timedelta(days=back)
-        results = evaluate(problem, claims, day, resolver)
-        points.append(_trend_point(day, level_of(problem, results)[0], score_of(results)))
+        points.append(trend_point(problem, day, evaluate(problem, claims, day, resolver)))
     return points
 
 
 def trend_word(trend: list[dict]) -> str:
+    """"rising", "falling" or "steady" from the first to the last point of a trend."""
     if len(trend) < 2:
         return "no trend"
     delta = trend[-1]["level"] - trend[0]["level"]

@@ -100,20 +100,22 @@ class Problem(Strict):
     scoring: Scoring
     path: str | None = None
 
-    def indicator(self, indicator_id: str) -> Indicator:
-        return next(i for i in self.indicators if i.id == indicator_id)
-
 
 def problem_dirs() -> list[Path]:
     """Shipped problems first, then the user's: a user's file with the same id wins."""
     return [SHIPPED] + [d / "problems" for d in get_settings().kb_dirs]
 
 
-def _raw(path: Path) -> dict:
+def read_yaml(path: Path, what: str) -> Any:
+    """Parse one YAML data file (`what` names its kind for the message)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the problem file: {exc}") from exc
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the {what} file: {exc}; fix its YAML or remove it.") from exc
+
+
+def _raw(path: Path) -> dict:
+    data = read_yaml(path, "problem")
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}:1: a problem file is a YAML mapping with id, title, indicators ...")
     return data
@@ -175,16 +177,18 @@ def _check_rules(problem: Problem, path: Path) -> None:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Path]:
+    """Problem id -> file, over every problem folder; a later folder's file wins."""
     found: dict[str, Path] = {}
     for folder in problem_dirs():
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = read_yaml(path, "problem")
             if isinstance(data, dict) and data.get("id"):
                 found[str(data["id"])] = path
     return found
 
 
 def available_problems() -> list[str]:
+    """The ids `load_problem` accepts, shipped and the user's."""
     return sorted(_index())
 
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..fuse import ClaimGroup, Fusion
 from ..fuse.claim import Claim
-from ..fuse.entities import distance_to_border_km, equipment_category
+from ..fuse.entities import country_name, distance_to_border_km, equipment_category
 from ..fuse.groups import GRADE_ORDER, direction
 from .problem import Indicator, Match, Problem
 from .vocab import find_terms
@@ -33,22 +33,24 @@ class Finding:
 
 @dataclass
 class Context:
-    """What every rule sees: the problem, the date, fused visible claims and helpers."""
+    """What every rule sees: the problem, the date, and the fused claims visible by then."""
 
     problem: Problem
     as_of: date
     fusion: Fusion
-    country_name: Callable[[str | None], str | None]
 
     def recent(self, days: int) -> list[ClaimGroup]:
+        """Groups whose latest report is at most `days` old on the as-of date."""
         return [g for g in self.fusion.groups if g.last and 0 <= (self.as_of - g.last).days <= days]
 
-    def in_area(self, claim: Claim) -> bool:
+    def in_area(self, area: str | None) -> bool:
+        """Whether a country (any spelling or ISO code) is in the problem's staging area."""
         wanted = {c.casefold() for c in self.problem.area.countries}
-        return (self.country_name(claim.area) or "").casefold() in wanted
+        return (country_name(area) or "").casefold() in wanted
 
-    def actor_ok(self, claim: Claim) -> bool:
-        return claim.actor is None or claim.actor.casefold() in {a.casefold() for a in self.problem.actors}
+    def actor_ok(self, actor: str | None) -> bool:
+        """Whether the problem watches this actor; an unnamed actor may be any of them."""
+        return actor is None or actor.casefold() in {a.casefold() for a in self.problem.actors}
 
     def confidence(self, group: ClaimGroup) -> float:
         """Source grade x information credibility x recency (half weight at the window's edge)."""
@@ -63,6 +65,7 @@ RULES: dict[str, Callable[[Indicator, Context], Finding]] = {}
 
 
 def rule(name: str):
+    """Decorator: register an indicator rule under `name`, the `rule:` a problem's YAML gives."""
     def register(func):
         RULES[name] = func
         return func
@@ -109,12 +112,13 @@ def claim_matches(match: Match, claim: Claim, ctx: Context) -> bool:
         return False
     if match.min_grade and GRADE_ORDER.index(claim.grade) > GRADE_ORDER.index(match.min_grade):
         return False
-    if not (_event_ok(match, claim) and _what_ok(match, claim) and ctx.actor_ok(claim)):
+    if not (_event_ok(match, claim) and _what_ok(match, claim) and ctx.actor_ok(claim.actor)):
         return False
-    return match.anywhere or (ctx.in_area(claim) and _border_ok(match, claim, ctx))
+    return match.anywhere or (ctx.in_area(claim.area) and _border_ok(match, claim, ctx))
 
 
 def matching_groups(match: Match, ctx: Context, days: int) -> list[ClaimGroup]:
+    """Recent groups (within `days`) with at least one claim that `match` accepts."""
     return [g for g in ctx.recent(days) if any(claim_matches(match, c, ctx) for c in g.claims)]
 
 
@@ -153,7 +157,7 @@ def claims_rule(ind: Indicator, ctx: Context) -> Finding:
 
 
 def _no_coverage(ctx: Context, days: int) -> bool:
-    return not any(ctx.in_area(c) for g in ctx.recent(days) for c in g.claims)
+    return not any(ctx.in_area(c.area) for g in ctx.recent(days) for c in g.claims)
 
 
 def _discredited(found: list[ClaimGroup], ind: Indicator, ctx: Context, days: int) -> bool:
@@ -187,9 +191,8 @@ def force_size_rule(ind: Indicator, ctx: Context) -> Finding:
 def _estimate_points(ind: Indicator, ctx: Context) -> list[tuple]:
     found = []
     for est in ctx.fusion.estimates:
-        area_ok = (ctx.country_name(est.area) or "").casefold() in {c.casefold() for c in ctx.problem.area.countries}
-        actor_ok = est.actor is None or est.actor.casefold() in {a.casefold() for a in ctx.problem.actors}
-        point = est.at(ctx.as_of) if area_ok and actor_ok and est.item in ind.thresholds else None
+        watched = ctx.in_area(est.area) and ctx.actor_ok(est.actor) and est.item in ind.thresholds
+        point = est.at(ctx.as_of) if watched else None
         if point is not None and point.value is not None:  # withdrawals alone give no size
             found.append((est.item, point))
     return sorted(found, key=lambda ip: ip[0])
@@ -228,8 +231,9 @@ def exercise_no_return_rule(ind: Indicator, ctx: Context) -> Finding:
     if not drills:
         return Finding(NOT_MET, detail=f"no exercise begun at least {min_days} days ago in the window")
     start = min(g.first for g in drills)
-    later = [g for g in ctx.recent(days) if direction(g.lead) == "in" and g.first > start and ctx.in_area(g.lead)]
-    leaving = [g for g in ctx.recent(days) if direction(g.lead) == "out" and g.first >= start and ctx.in_area(g.lead)]
+    later = [g for g in ctx.recent(days) if direction(g.lead) == "in" and g.first > start and ctx.in_area(g.lead.area)]
+    leaving = [g for g in ctx.recent(days) if direction(g.lead) == "out" and g.first >= start
+               and ctx.in_area(g.lead.area)]
     detail = f"{len(drills)} exercise report(s) since {start}, {len(later)} later sighting(s), {len(leaving)} departure(s)"
     if later and not leaving:
         evidence = _ranked(drills, ctx) + _ranked(later, ctx)[:5]

@@ -11,10 +11,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..config import get_settings
 from ..errors import KnowledgeError
+from .problem import read_yaml
 
 SHIPPED = Path(__file__).parent / "vocab"
 
@@ -25,11 +24,8 @@ def _files() -> list[Path]:
 
 
 def _read(path: Path) -> dict[str, list[str]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the vocabulary file: {exc}") from exc
-    lists = data.get("vocabularies")
+    data = read_yaml(path, "vocabulary") or {}
+    lists = data.get("vocabularies") if isinstance(data, dict) else None
     if not isinstance(lists, dict):
         raise KnowledgeError(f"{path}:1: a vocabulary file needs a 'vocabularies' mapping of id -> {{terms: [...]}}")
     out = {}
@@ -59,4 +55,5 @@ def pattern(name: str) -> re.Pattern:
 
 
 def find_terms(name: str, text: str) -> list[str]:
+    """The terms of vocabulary `name` that occur in `text`, as written there."""
     return [m.group(0) for m in pattern(name).finditer(text or "")]

@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 
 from ..errors import KnowledgeError
-from .claims import claim_date, claim_id, date_span, quantity_parts, source_name
-from .geo import Place, claim_place, country_row, knowledge_base
+from .claims import attributed_to, claim_date, claim_id, date_span, quantity_parts, source_name
+from .geo import Place, claim_place, country_row, source_entry
 from .registry import ExportResult, register
 
 MAPPING_FILE = Path(__file__).parent / "data" / "acled.yaml"
@@ -61,29 +61,25 @@ def skip_reason(claim: dict) -> str | None:
 
 
 def event_types(claim: dict) -> dict[str, str]:
+    """ACLED event, sub-event and disorder type of an event claim."""
     types = dict(mapping()["events"][claim["event"]])
     if claim["event"] == "strike" and claim.get("item") in mapping().get("air_strike_items", []):
         types["sub_event_type"] = mapping()["air_strike_sub_event_type"]
     return types
 
 
-@lru_cache(maxsize=1024)
-def _source_entry(name: str | None) -> Any:
-    kb = knowledge_base()
-    if kb is None or not name:
-        return None
-    try:
-        return kb.sources.lookup(name)
-    except Exception:  # noqa: BLE001 - an unknown source only loses its scale
-        return None
+def _type_key(kind: str | None) -> str:
+    """The mapping writes `think_tank`, the knowledge base `think tank`: compare them alike."""
+    return (kind or "").casefold().replace(" ", "_")
 
 
 def source_scale(claim: dict, country: str | None) -> str:
     """ACLED source scale from the source's type and country."""
-    entry = _source_entry(source_name(claim.get("source")))
+    entry = source_entry(source_name(claim.get("source")))
     if entry is None:
         return "Other"
-    scale = mapping()["source_scale"].get(getattr(entry, "type", None))
+    scales = {_type_key(kind): scale for kind, scale in mapping()["source_scale"].items()}
+    scale = scales.get(_type_key(getattr(entry, "type", None)))
     if scale:
         return scale
     src_country = getattr(entry, "country", None)
@@ -93,6 +89,7 @@ def source_scale(claim: dict, country: str | None) -> str:
 
 
 def actor_columns(claim: dict, country: str | None) -> dict[str, Any]:
+    """actor1, inter1 and interaction: state forces at home, external forces abroad."""
     actor = claim.get("actor")
     if not actor:
         return {"actor1": "", "inter1": "", "interaction": ""}
@@ -102,6 +99,7 @@ def actor_columns(claim: dict, country: str | None) -> dict[str, Any]:
 
 
 def place_columns(place: Place) -> dict[str, Any]:
+    """ACLED's place columns, with the country's ISO codes and the geo precision."""
     row = country_row(place.country)
     return {
         "iso": row["isonumeric"] if row else "", "country": place.country or "",
@@ -114,6 +112,7 @@ def place_columns(place: Place) -> dict[str, Any]:
 
 
 def date_columns(claim: dict) -> dict[str, Any]:
+    """event_date, year and time_precision; a partial date is written as its first day."""
     value = claim_date(claim)
     first, _ = date_span(value)
     level = {3: "day", 2: "month", 1: "year"}[len(str(value)[:10].split("-"))]
@@ -122,7 +121,8 @@ def date_columns(claim: dict) -> dict[str, Any]:
 
 
 def notes(claim: dict) -> str:
-    who = source_name(claim.get("source")) or claim.get("outlet") or "unattributed"
+    """The evidence sentence, then who said it and how."""
+    who = attributed_to(claim) or "unattributed"
     return f"{claim.get('sentence', '').strip()} [source: {who}; {claim.get('modality') or 'asserted'}]"
 
 
@@ -134,7 +134,7 @@ def acled_row(claim: dict, timestamp: int) -> dict[str, Any]:
     row.update(place_columns(place), **date_columns(claim), **event_types(claim))
     row.update(actor_columns(claim, place.country))
     row["event_id_cnty"] += claim_id(claim)
-    row.update(assoc_actor_1=claim.get("unit") or "", source=source_name(claim.get("source")) or claim.get("outlet") or "",
+    row.update(assoc_actor_1=claim.get("unit") or "", source=attributed_to(claim) or "",
                source_scale=source_scale(claim, place.country), notes=notes(claim), timestamp=timestamp,
                civilian_targeting="", region="")
     row.update(fw_claim_id=claim_id(claim), fw_doc=claim.get("doc"), fw_event=claim.get("event"),
@@ -146,6 +146,7 @@ def acled_row(claim: dict, timestamp: int) -> dict[str, Any]:
 
 @register("acled", ".csv", "ACLED-style event rows (mapping in docs/exports.md)")
 def write_acled(claims: list[dict], path: Path, context: dict[str, Any]) -> ExportResult:
+    """Write the event claims as ACLED rows; statements, negated and undated claims are skipped."""
     result = ExportResult("acled", path)
     timestamp = int(datetime.now(UTC).timestamp())
     with open(path, "w", encoding="utf-8", newline="") as out:

@@ -2,18 +2,20 @@
 
 Claims follow `docs/claim-schema.md`: `location`, `origin`, `destination` and `source` may
 be a string or an object, `quantity` may be null, `date` may be partial ("2022-09").
-These helpers flatten those variants once, so each format only decides its layout.
+These helpers flatten those variants once, so each format only decides its layout; the
+primitives (names, coordinates, partial dates) are fusion's own (`fuse.claim`), so every
+stage reads a claim the same way.
 """
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
-from datetime import date
 from typing import Any
 
 from ..errors import MalformedInput
+from ..fuse.claim import coords_of, name_of
+from ..fuse.claim import date_span as date_span  # re-exported: exporters, charts and the web read dates here
 
 # The contract's fields in the schema's order, then the extras exporters carry along.
 SCHEMA_FIELDS = (
@@ -43,12 +45,8 @@ def claim_id(claim: dict) -> str:
 
 
 def place_name(value: Any) -> str | None:
-    """`"Belarus"` or `{"name": "Belarus", ...}` -> `"Belarus"`."""
-    if value is None or isinstance(value, str):
-        return value or None
-    if isinstance(value, dict):
-        return value.get("name") or value.get("text") or value.get("country")
-    return str(value)
+    """`"Belarus"` or `{"name": "Belarus", ...}` -> `"Belarus"`; an object naming only a country gives it."""
+    return name_of(value) or place_country(value)
 
 
 def source_name(value: Any) -> str | None:
@@ -56,36 +54,21 @@ def source_name(value: Any) -> str | None:
     return place_name(value)
 
 
+def attributed_to(claim: dict) -> str | None:
+    """Who a claim is credited to: its source, else the outlet that published it."""
+    return source_name(claim.get("source")) or claim.get("outlet") or None
+
+
 def place_country(value: Any) -> str | None:
     """The country an object location names, when it names one."""
     return value.get("country") if isinstance(value, dict) else None
-
-
-def _float(value: Any) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _coords_of(value: Any) -> tuple[float, float] | None:
-    """`{"lat", "lon"}` or a `[lat, lon]` pair, when both are in range."""
-    if isinstance(value, (list, tuple)) and len(value) == 2:
-        lat, lon = _float(value[0]), _float(value[1])
-    elif isinstance(value, dict):
-        lat, lon = _float(value.get("lat")), _float(value.get("lon"))
-    else:
-        return None
-    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return None
-    return lat, lon
 
 
 def claim_coords(claim: dict) -> tuple[float, float] | None:
     """(lat, lon) of where the claim happens: `location_coords`, else the location object,
     else the destination object (a deployment's place is where the forces go)."""
     for value in (claim.get("location_coords"), claim.get("location"), claim.get("destination")):
-        found = _coords_of(value)
+        found = coords_of(value)
         if found:
             return found
     return None
@@ -104,36 +87,21 @@ def quantity_parts(claim: dict) -> tuple[int | None, int | None, bool | None, st
     return q.get("low"), q.get("high"), q.get("approx"), q.get("text")
 
 
-def date_span(value: str | None) -> tuple[date, date] | None:
-    """First and last day an ISO date or partial date can mean ("2022-09" -> Sep 1..30)."""
-    if not value:
-        return None
-    parts = str(value)[:10].split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return date(year, 1, 1), date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        day = date(year, month, int(parts[2]))
-        return day, day
-    except ValueError:
-        return None
+def ref_id(ref: Any) -> str:
+    """A cited claim's id: from an evidence dict (`{"claim": id}`), a claim, or an id."""
+    if isinstance(ref, dict):
+        return str(ref["claim"]) if ref.get("claim") is not None else claim_id(ref)
+    return str(ref)
 
 
 def _ref_ids(ref: Any) -> list[str]:
-    """Claim ids in one side of a contradiction: an id, a claim, an evidence dict
-    (`{"claim": id}`) or a fusion group (`{"claims": [...]}`)."""
+    """Claim ids in one side of a contradiction: what `ref_id` reads, or a fusion group
+    (`{"claims": [...]}`)."""
     if ref is None:
         return []
-    if isinstance(ref, dict):
-        if isinstance(ref.get("claims"), list):
-            return [i for r in ref["claims"] for i in _ref_ids(r)]
-        if ref.get("claim") is not None:
-            return [str(ref["claim"])]
-        return [claim_id(ref)]
-    return [str(ref)]
+    if isinstance(ref, dict) and isinstance(ref.get("claims"), list):
+        return [i for r in ref["claims"] for i in _ref_ids(r)]
+    return [ref_id(ref)]
 
 
 def normalise_contradictions(items: Any) -> list[dict]:

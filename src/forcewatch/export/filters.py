@@ -6,18 +6,19 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..errors import ConfigError
-from .claims import claim_date, claim_id, date_span, place_country, place_name
+from .claims import claim_date, claim_id, date_span, place_country, place_name, ref_id
 from .geo import claim_place, resolve
 
 
-def parse_day(value: str | date | None, option: str) -> date | None:
-    """A `--since`/`--until` value as a date; a month or year means its first day."""
+def option_day(value: str | date | None, option: str, *, last: bool = False) -> date | None:
+    """A `--since`/`--until` value as a date: the first day a month or year means, or with
+    `last` its last day ("--until 2022-10" includes all of October)."""
     if value is None or isinstance(value, date):
         return value
     span = date_span(value)
     if span is None:
         raise ConfigError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY.")
-    return span[0]
+    return span[1] if last else span[0]
 
 
 def in_period(claim: dict, since: date | None, until: date | None) -> bool:
@@ -59,14 +60,7 @@ def in_region(claim: dict, region: str | None) -> bool:
 def cited_ids(assessment: dict) -> set[str]:
     """Ids of the claims an assessment's indicators cite: ids, claim dicts, or evidence
     dicts (`{"claim": id, ...}`) as `Assessment.to_dict()` gives them."""
-    ids: set[str] = set()
-    for indicator in assessment.get("indicators", []):
-        for ref in indicator.get("claims", []):
-            if isinstance(ref, dict):
-                ids.add(str(ref["claim"]) if ref.get("claim") is not None else claim_id(ref))
-            else:
-                ids.add(str(ref))
-    return ids
+    return {ref_id(ref) for indicator in assessment.get("indicators", []) for ref in indicator.get("claims", [])}
 
 
 def select(
@@ -78,9 +72,7 @@ def select(
 ) -> list[dict]:
     """The claims inside the period and region, and among `cited` when given (a problem's
     evidence, from `cited_ids(assessment)`)."""
-    start, end = parse_day(since, "--since"), parse_day(until, "--until")
-    if end is not None and isinstance(until, str):
-        end = date_span(until)[1]  # "--until 2022-10" includes all of October
+    start, end = option_day(since, "--since"), option_day(until, "--until", last=True)
     return [
         c for c in claims
         if in_period(c, start, end) and in_region(c, region) and (cited is None or claim_id(c) in cited)

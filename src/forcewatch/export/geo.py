@@ -1,6 +1,6 @@
 """Where a claim is: its own coordinates first, then the knowledge base's gazetteer.
 
-The knowledge base (`forcewatch.knowledge.kb`) is used when it can be loaded; an export
+Every knowledge-base lookup of the exports and the report goes through here. The knowledge base (`forcewatch.knowledge.kb`) is used when it can be loaded; an export
 still works without it, with the coordinates the claims carry themselves.
 """
 
@@ -56,8 +56,21 @@ def resolve(name: str | None) -> Place | None:
                  country, getattr(entry, "admin1", None), kind if kind in PRECISION else None)
 
 
+@lru_cache(maxsize=1024)
+def source_entry(name: str | None) -> Any:
+    """The knowledge base's entry for a source name, or None (unknown, or no knowledge base)."""
+    kb = knowledge_base()
+    if kb is None or not name:
+        return None
+    try:
+        return kb.sources.lookup(name)
+    except Exception:  # noqa: BLE001 - an unknown source only loses its grade and scale
+        return None
+
+
 @lru_cache(maxsize=4096)
 def country_at(lat: float, lon: float) -> str | None:
+    """The country the gazetteer's borders put a point in, or None."""
     kb = knowledge_base()
     if kb is None:
         return None

@@ -47,6 +47,7 @@ def feature_collection(claims: list[dict]) -> tuple[dict, list[tuple[str, str]]]
 
 @register("geojson", ".geojson", "claims as map points for QGIS and web maps")
 def write_geojson(claims: list[dict], path: Path, context: dict[str, Any]) -> ExportResult:
+    """Write the claims with coordinates as a FeatureCollection; the others are skipped."""
     collection, skipped = feature_collection(claims)
     with open(path, "w", encoding="utf-8") as out:
         json.dump(collection, out, ensure_ascii=False, default=str)

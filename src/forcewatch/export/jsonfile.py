@@ -37,6 +37,7 @@ def envelope(claims: list[dict], context: dict[str, Any]) -> dict[str, Any]:
 
 @register("json", ".json", "lossless JSON that `forcewatch import` reads back")
 def write_json(claims: list[dict], path: Path, context: dict[str, Any]) -> ExportResult:
+    """Write the claims, filters and documents as one lossless JSON document."""
     with open(path, "w", encoding="utf-8") as out:
         json.dump(envelope(claims, context), out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")

@@ -25,6 +25,7 @@ class ExportResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (claim id, reason)
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data, for `--json` output."""
         return {"format": self.format, "path": str(self.path), "written": self.written,
                 "skipped": [{"claim": cid, "reason": why} for cid, why in self.skipped]}
 
@@ -54,6 +55,7 @@ def register(name: str, suffix: str, description: str) -> Callable[[Writer], Wri
 
 
 def get_exporter(name: str) -> Exporter:
+    """The exporter registered as `name`; ConfigError naming the known formats otherwise."""
     try:
         return EXPORTERS[name]
     except KeyError:

@@ -25,6 +25,7 @@ def problem_evidence(problem: str, claims: list[dict], as_of: str | date) -> set
 
 
 def contradictions_of(claims: list[dict]) -> list[dict]:
+    """The contradictions fusion finds among `claims`, as dicts."""
     from ..fuse import fuse
 
     return [c.to_dict() for c in fuse(claims).contradictions]

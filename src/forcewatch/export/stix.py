@@ -20,7 +20,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .claims import claim_date, claim_id, normalise_contradictions, place_name, quantity_parts, source_name
+from .claims import (
+    attributed_to,
+    claim_date,
+    claim_id,
+    normalise_contradictions,
+    place_name,
+    quantity_parts,
+    source_name,
+)
 from .geo import claim_place, country_iso2
 from .registry import ExportResult, register
 
@@ -29,6 +37,7 @@ PRODUCER = "forcewatch"
 
 
 def stix_id(kind: str, key: str) -> str:
+    """A deterministic STIX id for an object of `kind` made from `key`."""
     return f"{kind}--{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
 
 
@@ -37,6 +46,7 @@ def _common(created: datetime, creator: str) -> dict[str, Any]:
 
 
 def producer_identity(created: datetime):
+    """forcewatch itself, the creator of every object in the bundle."""
     import stix2
 
     return stix2.Identity(id=stix_id("identity", PRODUCER), name=PRODUCER, identity_class="system",
@@ -45,6 +55,7 @@ def producer_identity(created: datetime):
 
 
 def source_identity(name: str, created: datetime, creator: str):
+    """An organisation identity for a claim's source."""
     import stix2
 
     return stix2.Identity(id=stix_id("identity", f"source:{name}"), name=name,
@@ -72,6 +83,7 @@ def claim_location(claim: dict, created: datetime, creator: str):
 
 
 def claim_abstract(claim: dict) -> str:
+    """A one-line summary of a claim: event, actor, figure, item and place."""
     low, high, _, text = quantity_parts(claim)
     what = " ".join(p for p in (text, claim.get("item") or "forces") if p)
     where = place_name(claim.get("location")) or place_name(claim.get("destination")) or "unknown place"
@@ -118,12 +130,14 @@ class _Builder:
         self.note_ids: dict[str, str] = {}
 
     def add(self, obj) -> str:
+        """Keep `obj` unless an object with its id is already kept; give its id."""
         self.objects.setdefault(obj.id, obj)
         return obj.id
 
     def add_claim(self, claim: dict) -> None:
+        """Add the claim's note with its source identity and location."""
         refs = []
-        source = source_name(claim.get("source")) or claim.get("outlet")
+        source = attributed_to(claim)
         if source:
             refs.append(self.add(source_identity(source, self.created, self.producer.id)))
         location = claim_location(claim, self.created, self.producer.id)
@@ -159,6 +173,7 @@ def build_bundle(claims: list[dict], context: dict[str, Any]):
 
 @register("stix", ".json", "STIX 2.1 bundle for OpenCTI, MISP and TAXII")
 def write_stix(claims: list[dict], path: Path, context: dict[str, Any]) -> ExportResult:
+    """Write the claims (and the contradictions in `context`) as one STIX 2.1 bundle."""
     bundle = build_bundle(claims, context)
     path.write_text(bundle.serialize(pretty=False), encoding="utf-8")
     return ExportResult("stix", path, written=len(claims))

@@ -99,6 +99,7 @@ class ImportResult:
     rejects: list[InputError] = field(default_factory=list)
 
     def to_dict(self) -> dict:
+        """The counts and the rejects' messages, for `--json` output."""
         return {"claims": self.claims, "documents": self.documents, "duplicates": self.duplicates,
                 "rejects": [str(r) for r in self.rejects]}
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .claims import claim_date, claim_id, place_name, quantity_parts, source_name
+from .claims import CLAIM_FIELDS, claim_date, claim_id, place_name, quantity_parts, source_name
 from .geo import claim_place
 from .registry import ExportResult, register
 
@@ -28,16 +28,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("end", "int64"), ("extra", "string"),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
-_KNOWN = {"id", "doc", "published", "date", "event", "actor", "item", "equipment", "unit", "quantity",
-          "location", "location_coords", "origin", "destination", "source", "outlet", "modality",
-          "negated", "sentence", "start", "end"}
 
 
 def flat_row(claim: dict) -> dict[str, Any]:
     """The claim as one flat row; fields beyond the schema go into `extra` as JSON."""
     low, high, approx, text = quantity_parts(claim)
     place = claim_place(claim)
-    extra = {k: v for k, v in claim.items() if k not in _KNOWN}
+    extra = {k: v for k, v in claim.items() if k not in CLAIM_FIELDS}
     return {
         "id": claim_id(claim), "doc": claim.get("doc"), "published": claim.get("published"),
         "date": claim_date(claim), "event": claim.get("event"), "actor": claim.get("actor"),
@@ -63,6 +60,7 @@ def _csv_value(value: Any) -> Any:
 
 @register("csv", ".csv", "one row per claim, for spreadsheets")
 def write_csv(claims: list[dict], path: Path, context: dict[str, Any]) -> ExportResult:
+    """Write one CSV row per claim, in `COLUMNS` order."""
     with open(path, "w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=COLUMN_NAMES)
         writer.writeheader()
@@ -82,6 +80,7 @@ def parquet_schema():
 
 @register("parquet", ".parquet", "a typed table for pandas, DuckDB and Arrow")
 def write_parquet(claims: list[dict], path: Path, context: dict[str, Any]) -> ExportResult:
+    """Write the claims as a typed Parquet table, the filters in its metadata."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 

@@ -11,7 +11,6 @@ date and publication date, the collector as source and the first poster as `orig
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +29,7 @@ COUNT_BEFORE = re.compile(r"(\d{1,4})\s*[x×]?\s*$|\b([a-z]+)\s+$", re.IGNORECAS
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
+    """The event-table lexicon, with its patterns compiled once."""
     data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
     data["_groups"] = [(re.compile(g["pattern"], re.I), g) for g in data["groups"]]
     data["_titles"] = [(re.compile(t["pattern"], re.I), t["event"]) for t in data["titles"]]
@@ -59,6 +59,7 @@ def as_row(doc: Any) -> Row:
 
 
 def event_and_actor(row: Row) -> tuple[str | None, str | None]:
+    """The row's event (from its group, refined by its title) and the group's actor."""
     lex = lexicon()
     group = row.meta.get("event_group", "")
     spec = next(g for rx, g in lex["_groups"] if rx.search(group))
@@ -69,6 +70,7 @@ def event_and_actor(row: Row) -> tuple[str | None, str | None]:
 
 
 def destination(text: str) -> str | None:
+    """Where the row's text says the forces go, from the lexicon's direction patterns."""
     for rx, fixed in lexicon()["_directions"]:
         found = rx.search(text)
         if found:
@@ -141,11 +143,13 @@ def origin_ref(link: str | None) -> str | None:
 
 
 def collector(row: Row) -> str | None:
+    """Who collected the row: the table's named collector, else the link's host."""
     named = lexicon()["collectors"].get(row.meta.get("table", ""))
     return named or (urlparse(row.meta.get("link") or row.url or "").netloc.removeprefix("www.") or None)
 
 
 def location(row: Row) -> dict | None:
+    """The row's place: its finest name, its country, and its coordinates when given."""
     lat, lon = row.meta.get("lat"), row.meta.get("lon")
     name = row.meta.get("town") or row.meta.get("district") or row.meta.get("province") or row.meta.get("country")
     if lat in (None, "") and not name:
@@ -203,8 +207,3 @@ def claims_from_table(path: str | Path, max_bytes: int = 200 * 1024 * 1024) -> T
         else:
             out.claims.extend(claims_from_document(doc))
     return out
-
-
-def iter_claims(docs: list[Any]) -> Iterator[dict]:
-    for doc in docs:
-        yield from claims_from_document(doc)

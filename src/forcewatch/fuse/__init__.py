@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .claim import Claim, Quantity, to_claims
+from .claim import Claim, Quantity
 from .contradictions import Contradiction, find_contradictions
 from .entities import Entity, Resolver
 from .estimates import AreaFilter, EstimatePoint, ForceEstimate, estimate_series
@@ -31,9 +31,11 @@ class Fusion:
     provisional: list[Entity] = field(default_factory=list)
 
     def group_of(self, claim_id: str) -> ClaimGroup | None:
+        """The group a claim landed in, by claim id; None for an unknown id."""
         return next((g for g in self.groups if any(c.id == claim_id for c in g.claims)), None)
 
     def to_dict(self) -> dict:
+        """Everything fusion found, as plain JSON-ready data."""
         return {"groups": [g.to_dict() for g in self.groups],
                 "contradictions": [c.to_dict() for c in self.contradictions],
                 "estimates": [e.to_dict() for e in self.estimates],
@@ -44,7 +46,7 @@ class Fusion:
 def fuse(claims: list, options: GroupingOptions | None = None, resolver: Resolver | None = None) -> Fusion:
     """Fuse claims (dicts in the claim schema or `Claim`s) into groups, contradictions, estimates."""
     resolver = resolver or Resolver()
-    items = annotate(to_claims(claims), resolver)
+    items = annotate(claims, resolver)
     groups = group_claims(items, options)
     contradictions = find_contradictions(groups)
     rate_groups(groups, contradictions)

@@ -7,6 +7,7 @@ fields (missing ones default to null) and keeps the original for evidence output
 
 from __future__ import annotations
 
+import calendar
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,7 @@ class Quantity:
 
     @classmethod
     def from_value(cls, value: Any) -> Quantity | None:
+        """The schema's quantity object (or a bare number); None when it gives no bound."""
         if not value:
             return None
         if isinstance(value, (int, float)):
@@ -57,6 +59,7 @@ class Quantity:
         return float(self.high if self.high is not None else self.low)
 
     def describe(self) -> str:
+        """The figure as the text gave it, else as a range or an open bound."""
         if self.text:
             return self.text
         if self.low is not None and self.high is not None:
@@ -77,32 +80,58 @@ def name_of(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-def parse_day(value: Any) -> date | None:
-    """ISO date or datetime, full or partial ("2022-10" is its first day); else None."""
+def date_span(value: Any) -> tuple[date, date] | None:
+    """First and last day an ISO date, datetime or partial date can mean ("2022-09" -> Sep 1..30).
+
+    None for anything else, including a year that is not four digits ("22" is no year).
+    """
     if not value:
         return None
-    text = str(value)[:10]
-    parts = text.split("-")
+    parts = str(value)[:10].split("-")
+    if len(parts[0]) != 4 or len(parts) > 3:
+        return None
     try:
-        if len(parts) == 3:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(parts[1])
         if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
-        if len(parts) == 1 and len(parts[0]) == 4:
-            return date(int(parts[0]), 1, 1)
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date(year, month, int(parts[2]))
+        return day, day
     except ValueError:
         return None
-    return None
+
+
+def parse_day(value: Any) -> date | None:
+    """ISO date or datetime, full or partial ("2022-10" is its first day); else None."""
+    span = date_span(value)
+    return span[0] if span else None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def coords_of(value: Any) -> tuple[float, float] | None:
+    """`{"lat", "lon"}` or a `[lat, lon]` pair, when both are numbers in range; else None."""
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        lat, lon = _float(value[0]), _float(value[1])
+    elif isinstance(value, dict):
+        lat, lon = _float(value.get("lat")), _float(value.get("lon"))
+    else:
+        return None
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return lat, lon
 
 
 def _coords(raw: dict) -> tuple[float, float] | None:
     """`location_coords` as {lat, lon} or [lat, lon], else the location object's lat/lon."""
-    for holder in (raw.get("location_coords"), raw.get("location")):
-        if isinstance(holder, (list, tuple)) and len(holder) == 2 and None not in holder:
-            return float(holder[0]), float(holder[1])
-        if isinstance(holder, dict) and holder.get("lat") is not None and holder.get("lon") is not None:
-            return float(holder["lat"]), float(holder["lon"])
-    return None
+    return coords_of(raw.get("location_coords")) or coords_of(raw.get("location"))
 
 
 @dataclass
@@ -176,14 +205,17 @@ class Claim:
 
     @property
     def inbound(self) -> bool:
+        """Forces arriving in or present in the area."""
         return self.event in INBOUND_EVENTS
 
     @property
     def outbound(self) -> bool:
+        """Forces leaving the area."""
         return self.event in OUTBOUND_EVENTS
 
     @property
     def denial(self) -> bool:
+        """An official denial: the event itself, or a claim reported as denied."""
         return self.event == "denial" or self.modality == "denied"
 
     def visible_on(self, as_of: date) -> bool:

@@ -29,12 +29,16 @@ NEGATABLE_EVENTS = frozenset({"deployment", "movement", "presence", "withdrawal"
 
 @dataclass
 class Contradiction:
+    """Two claim groups that cannot both be true, and why; in a denial or negation `a` is the
+    report and `b` the denial or negation of it."""
+
     kind: str
     a: ClaimGroup
     b: ClaimGroup
     note: str
 
     def to_dict(self) -> dict:
+        """Both sides with their statements, credibility and evidence."""
         return {"kind": self.kind, "note": self.note, "a": _side(self.a), "b": _side(self.b)}
 
 
@@ -65,6 +69,7 @@ def _items_match(general: ClaimGroup, specific: ClaimGroup) -> bool:
 
 
 def quantity_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
+    """Incompatible figures for one actor, item and area within `QUANTITY_WINDOW_DAYS`."""
     counted = [g for g in groups if g.quantity and direction(g.lead) == "in" and polarity(g.lead) == "affirmed"]
     for a, b in combinations(counted, 2):
         if (a.lead.item == b.lead.item and _same_actor(a, b) and _same_area(a, b)
@@ -74,6 +79,7 @@ def quantity_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
 
 
 def direction_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
+    """The same forces reported arriving in and leaving one area within `DIRECTION_WINDOW_DAYS`."""
     affirmed = [g for g in groups if polarity(g.lead) == "affirmed"]
     arriving = [g for g in affirmed if direction(g.lead) == "in"]
     leaving = [g for g in affirmed if direction(g.lead) == "out"]
@@ -86,6 +92,7 @@ def direction_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
 
 
 def denial_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
+    """Official denials against affirmed reports of the activity they deny."""
     denials = [g for g in groups if polarity(g.lead) == "denied"]
     claims = [g for g in groups if polarity(g.lead) == "affirmed" and g.lead.event in DENIABLE_EVENTS]
     for denial in denials:
@@ -96,6 +103,7 @@ def denial_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
 
 
 def negation_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
+    """"No tanks arrived" against "tanks arrived" in the same area and window."""
     negated = [g for g in groups if polarity(g.lead) == "negated" and g.lead.event in NEGATABLE_EVENTS]
     affirmed = [g for g in groups if polarity(g.lead) == "affirmed"]
     for neg in negated:

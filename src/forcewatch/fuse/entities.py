@@ -41,6 +41,7 @@ def knowledge() -> Any:
 
 
 def slug(text: str) -> str:
+    """Lower-case words joined by hyphens, for ids ("Belarusian Hajun" -> "belarusian-hajun")."""
     return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-")
 
 
@@ -113,11 +114,13 @@ class Resolver:
 
 
 def country_at(lat: float, lon: float) -> str | None:
+    """The country the knowledge base's borders put a point in, or None."""
     kb = knowledge()
     return kb.places.country_at(lat, lon) if kb is not None else None
 
 
 def distance_to_border_km(lat: float, lon: float, country: str, neighbour: str) -> float | None:
+    """Kilometres from a point in `country` to its border with `neighbour`, or None."""
     kb = knowledge()
     return kb.places.distance_to_border_km(lat, lon, country, neighbour) if kb is not None else None
 

@@ -30,6 +30,7 @@ class EstimatePoint:
     note: str = ""
 
     def to_dict(self) -> dict:
+        """The point as JSON-ready data, with the claims behind it."""
         return {"date": self.day.isoformat(), "low": self.low, "high": self.high, "note": self.note,
                 "groups": self.groups, "claims": self.claims}
 
@@ -52,6 +53,7 @@ class ForceEstimate:
         return known[-1] if known else None
 
     def to_dict(self) -> dict:
+        """The estimate's key and its dated series."""
         return {"area": self.area, "actor": self.actor, "item": self.item, "series": [p.to_dict() for p in self.points]}
 
 
@@ -64,6 +66,7 @@ class AreaFilter:
     radius_km: float | None = None
 
     def contains(self, group: ClaimGroup) -> bool:
+        """Whether the group's lead claim lies in the country and within the radius."""
         lead = group.lead
         if self.country and (lead.area or "").casefold() != self.country.casefold():
             return False
@@ -73,6 +76,7 @@ class AreaFilter:
 
 
 def counted(group: ClaimGroup) -> bool:
+    """Whether the group gives a figure of forces arriving, present or leaving."""
     return group.quantity is not None and polarity(group.lead) == "affirmed" and direction(group.lead) in ("in", "out")
 
 

@@ -2,8 +2,8 @@
 
 Two claims state the same fact when they have the same actor, item, direction (forces in
 vs forces out, or the same other event) and polarity, in the same country, within a time
-window, at compatible places (within `radius_km` when both are geolocated), with compatible
-quantities (their intervals overlap) and no conflicting equipment models. Grouping is
+window, at compatible places (within `radius_km` when both are geolocated), with the same
+figure within rounding (`same_figure`) and no conflicting equipment models. Grouping is
 greedy in date order, so it is deterministic for a given input.
 """
 
@@ -29,6 +29,8 @@ ITEM_WORDS = {
 
 @dataclass
 class GroupingOptions:
+    """How close in time (days after a group's last report) and space two reports of one fact are."""
+
     window_days: int = 14
     radius_km: float = 25.0
 
@@ -51,23 +53,28 @@ class ClaimGroup:
 
     @property
     def first(self) -> date | None:
+        """The earliest day any member reports; None when no member is dated."""
         days = [c.day for c in self.claims if c.day]
         return min(days) if days else None
 
     @property
     def last(self) -> date | None:
+        """The latest day any member reports; None when no member is dated."""
         days = [c.day for c in self.claims if c.day]
         return max(days) if days else None
 
     @property
     def quantity(self) -> Quantity | None:
+        """The lead's figure, else the first member's that gives one."""
         return self.lead.quantity if self.lead.quantity else next((c.quantity for c in self.claims if c.quantity), None)
 
     @property
     def best_grade(self) -> str:
+        """The best Admiralty source grade among the members (F when none is graded)."""
         return min((c.grade for c in self.claims), key=GRADE_ORDER.index, default="F")
 
     def to_dict(self) -> dict:
+        """The group as JSON-ready data: statement, provenance, credibility, evidence."""
         lead = self.lead
         return {"id": self.id, "statement": self.statement, "event": lead.event, "actor": lead.actor,
                 "item": lead.item, "negated": lead.negated, "area": lead.area,
@@ -100,6 +107,7 @@ def polarity(claim: Claim) -> str:
 
 
 def group_key(claim: Claim) -> tuple:
+    """What two claims must share to state one fact: actor, item, direction, polarity, area."""
     return ((claim.actor or "").casefold(), claim.item or "", direction(claim), polarity(claim), claim.area or "")
 
 
@@ -126,6 +134,8 @@ def same_figure(a: Quantity | None, b: Quantity | None) -> bool:
 
 
 def places_compatible(a: Claim, b: Claim, radius_km: float) -> bool:
+    """Whether two claims can be at one place: within `radius_km` when both have points, the
+    same gazetteer place when both name one finer than a country, else yes (one names only a country)."""
     if a.point and b.point:
         return haversine_km(a.point, b.point) <= radius_km
     if a.place_id and b.place_id and a.place_kind not in (None, "country") and b.place_kind not in (None, "country"):
@@ -134,6 +144,7 @@ def places_compatible(a: Claim, b: Claim, radius_km: float) -> bool:
 
 
 def equipment_compatible(a: Claim, b: Claim) -> bool:
+    """False only when both name equipment models and share none."""
     return not (a.equipment and b.equipment and not set(a.equipment) & set(b.equipment))
 
 

@@ -10,7 +10,7 @@ one origin, while a ministry and a monitoring group give two.
 
 from __future__ import annotations
 
-from .claim import Claim
+from .claim import Claim, to_claims
 from .entities import Resolver, country_at, slug
 
 # Source types that speak for a state; KB `Source.type` values, compared case-insensitively.
@@ -39,8 +39,10 @@ def _official_country(source) -> str | None:
     return entry.country if kind in OFFICIAL_TYPES else None
 
 
-def annotate(claims: list[Claim], resolver: Resolver) -> list[Claim]:
-    """Fill each claim's resolved fields: source id and grade, origin, area, coordinates."""
+def annotate(claims: list, resolver: Resolver) -> list[Claim]:
+    """`Claim`s (from claim-schema dicts or `Claim`s) with their resolved fields filled:
+    source id and grade, origin, area, coordinates."""
+    claims = to_claims(claims)
     for claim in claims:
         _annotate_source(claim, resolver)
         _annotate_place(claim, resolver)

@@ -39,6 +39,7 @@ def credibility(group: ClaimGroup, contradictions: list[Contradiction]) -> int:
 
 
 def rate_groups(groups: list[ClaimGroup], contradictions: list[Contradiction]) -> None:
+    """Set each group's information credibility (1-6) in place."""
     for group in groups:
         group.credibility = credibility(group, contradictions)
 
@@ -67,6 +68,7 @@ class SourceRecord:
         return round((self.corroborated + 1) / (self.corroborated + self.contradicted + 2), 3)
 
     def to_dict(self) -> dict:
+        """The record as JSON-ready data, with the track record."""
         return {"id": self.id, "name": self.name, "grade": self.grade, "grade_note": self.grade_note,
                 "claims": self.claims, "facts": self.facts, "corroborated": self.corroborated,
                 "contradicted": self.contradicted, "track_record": self.track}

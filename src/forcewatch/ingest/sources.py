@@ -3,6 +3,11 @@
 `expand()` yields a `Source` (bytes plus where they came from) or an `InputError` for
 each thing that cannot be read, so the runner records it and goes on. Labels name the
 input precisely enough to find it again: `a.zip!inner/002.txt`, `feed.xml.gz`, a URL.
+
+Beside a Telegram export's `result.json` lie its media folders (`photos/`, `files/`...):
+attachments, never reports (and, in an "HTML and JSON" export, `messages.html` pages that
+repeat result.json). Folder and archive walks skip them without a reject and count the
+files skipped per folder (or page) in `Expander.skipped`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 
 from ..errors import InputError, MalformedInput, MissingInput, UnreadableInput
 from .fetch import RAISE_LIMIT_HINT, fetch, too_large_reason
@@ -24,6 +29,7 @@ META_FILE = "meta.json"
 # Files that describe a folder rather than report anything; skipped when walking folders.
 FOLDER_SKIP_STEMS = {"readme", "license", "licence", "attribution", "changelog", "notice"}
 ARCHIVES = (".gz", ".zip")
+SNIFF_BYTES = 4096
 
 
 @dataclass
@@ -53,6 +59,7 @@ class Expander:
 
     max_bytes: int
     extensions: frozenset[str]
+    skipped: dict[str, int] = field(default_factory=dict)  # media folder of an export -> files skipped
     _sidecars: dict = field(default_factory=dict)
 
     def expand(self, inputs: list[str]) -> Iterator[Source | InputError]:
@@ -94,11 +101,20 @@ class Expander:
                 yield from self._file(path, match)
 
     def _folder(self, folder: Path) -> Iterator[Source | InputError]:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        paths = sorted(p for p in folder.rglob("*") if p.is_file())
+        roots = [p.parent for p in paths if _is_export_file(p.name, lambda p=p: _head_of(p))]
+        for path in paths:
             rel = path.relative_to(folder).parts
-            if any(part.startswith(".") for part in rel) or not self._wanted(path.name):
+            if any(part.startswith(".") for part in rel):
                 continue
-            yield from self._file(path, str(path))
+            media = _export_media(path, roots)
+            if media is not None:
+                self._skip(str(media))
+            elif self._wanted(path.name):
+                yield from self._file(path, str(path))
+
+    def _skip(self, label: str) -> None:
+        self.skipped[label] = self.skipped.get(label, 0) + 1
 
     def _wanted(self, name: str) -> bool:
         """Folder walks take files some reader knows, minus folder notes and meta.json."""
@@ -150,13 +166,21 @@ class Expander:
             return
         with archive:
             sidecars = _zip_sidecars(archive, label)
+            roots = [PurePosixPath(name).parent for name in archive.namelist()
+                     if _is_export_file(PurePosixPath(name).name, lambda name=name: _member_head(archive, name))]
             for info in sorted(archive.infolist(), key=lambda i: i.filename):
-                yield from self._member(archive, info, label, sidecars)
+                yield from self._member(archive, info, label, sidecars, roots)
 
-    def _member(self, archive, info, label, sidecars) -> Iterator[Source | InputError]:
+    def _member(self, archive, info, label, sidecars, roots) -> Iterator[Source | InputError]:
         member = PurePosixPath(info.filename)
         inner_label = f"{label}!{info.filename}"
-        if info.is_dir() or member.parts[0] in ("__MACOSX",) or not self._wanted(member.name):
+        if info.is_dir() or member.parts[0] in ("__MACOSX",):
+            return
+        media = _export_media(member, roots)
+        if media is not None:
+            self._skip(f"{label}!{media}")
+            return
+        if not self._wanted(member.name):
             return
         if info.file_size > self.max_bytes:
             yield UnreadableInput(inner_label, too_large_reason(info.file_size, self.max_bytes), RAISE_LIMIT_HINT)
@@ -177,6 +201,38 @@ class Expander:
                 error, self._sidecars[folder] = self._sidecars[folder], {}
                 return {}, error
         return self._sidecars[folder], None
+
+
+def _is_export_file(name: str, head) -> bool:
+    """Whether a file named `name` is a Telegram export's result.json (`head()` gives its first bytes)."""
+    from .readers.telegram import EXPORT_FILE, is_export  # imported here: the readers import this module
+
+    return name == EXPORT_FILE and is_export(name, head().lstrip(b"\xef\xbb\xbf \t\r\n"))
+
+
+def _head_of(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(SNIFF_BYTES)
+
+
+def _member_head(archive: zipfile.ZipFile, name: str) -> bytes:
+    with archive.open(name) as fh:
+        return fh.read(SNIFF_BYTES)
+
+
+def _export_media(path: PurePath, roots: list[PurePath]) -> PurePath | None:
+    """The media folder of a Telegram export that `path` lies in (root/photos, root/files...),
+    or `path` itself when it is a page of the export's HTML rendering; None for anything else."""
+    from .readers.telegram import EXPORT_PAGES, MEDIA_DIRS
+
+    for root in roots:
+        if path.is_relative_to(root):
+            parts = path.relative_to(root).parts
+            if len(parts) > 1 and parts[0] in MEDIA_DIRS:
+                return root / parts[0]
+            if len(parts) == 1 and EXPORT_PAGES.fullmatch(parts[0]):
+                return path
+    return None
 
 
 def _zip_sidecars(archive: zipfile.ZipFile, label: str) -> dict:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ..export.claims import claim_date, claim_id, place_name
-from ..export.geo import claim_place, knowledge_base
+from ..export.geo import claim_place, knowledge_base, resolve
 
 EVENT_COLOURS = {
     "deployment": "#c0392b", "movement": "#e67e22", "withdrawal": "#27ae60", "presence": "#8e44ad",
@@ -50,6 +49,7 @@ class Projection:
         return round(x, 1), round(y, 1)
 
     def km_to_px(self, km: float) -> float:
+        """Pixels for a north-south distance in kilometres."""
         return km / 111.32 * self.scale
 
 
@@ -209,26 +209,12 @@ def claims_map_svg(claims: list[dict], borders: dict | None = None, sites: list[
     return "".join(parts)
 
 
-def sites_near(claims: list[dict], kb: Any = None) -> list[dict]:
+def sites_near(claims: list[dict]) -> list[dict]:
     """Military sites (training grounds, bases) the claims name, from the gazetteer."""
-    kb = kb or knowledge_base()
     seen: dict[str, dict] = {}
     for claim in claims:
         for key in ("location", "origin", "destination"):
-            name = place_name(claim.get(key))
-            entry = _resolve_site(kb, name)
-            if entry is not None:
-                seen.setdefault(entry["name"], entry)
+            place = resolve(place_name(claim.get(key)))
+            if place is not None and place.kind == "site" and place.lat is not None:
+                seen.setdefault(place.name, {"name": place.name, "lat": place.lat, "lon": place.lon})
     return list(seen.values())
-
-
-def _resolve_site(kb: Any, name: str | None) -> dict | None:
-    if kb is None or not name:
-        return None
-    try:
-        entry = kb.places.resolve(name)
-    except Exception:  # noqa: BLE001 - an unknown place is just not drawn
-        return None
-    if entry is None or getattr(entry, "kind", None) != "site" or entry.lat is None:
-        return None
-    return {"name": entry.name, "lat": entry.lat, "lon": entry.lon}

@@ -12,19 +12,21 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from ..assess.engine import LEVEL_NAMES
 from ..export.claims import (
+    attributed_to,
     claim_date,
     claim_id,
     normalise_contradictions,
     place_name,
     quantity_parts,
+    ref_id,
     source_name,
 )
-from ..export.geo import claim_place, knowledge_base
+from ..export.geo import claim_place, source_entry
 from .charts import estimates_from_claims, flatten_estimates, force_timeline_svg
 from .maps import claims_map_svg, load_borders, sites_near
 
-LEVELS = {1: "none", 2: "routine", 3: "elevated", 4: "high", 5: "imminent"}  # product.md's warning scale
 STATUS_ORDER = ("met", "contradicted", "not met", "unknown")
 
 
@@ -52,6 +54,7 @@ class Report:
     documents: dict[str, dict] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
+        """How many indicators have each status."""
         tally = {s: 0 for s in STATUS_ORDER}
         for ind in self.indicators:
             tally[ind["status"]] = tally.get(ind["status"], 0) + 1
@@ -75,18 +78,19 @@ def trend_points(trend: Any) -> list[dict]:
         else:
             level, when = entry, ""
         if isinstance(level, int):
-            points.append({"as_of": str(when), "level": level, "label": LEVELS.get(level, "")})
+            points.append({"as_of": str(when), "level": level, "label": LEVEL_NAMES.get(level, "")})
     return points
 
 
 def trend_word(points: list[dict]) -> str:
+    """"rising", "falling" or "steady" from the last two points of the trend."""
     if len(points) < 2:
         return "no trend yet"
     first, last = points[-2]["level"], points[-1]["level"]
     return "rising" if last > first else "falling" if last < first else "steady"
 
 
-def claim_row(claim: dict, number: int, documents: dict[str, dict]) -> dict:
+def appendix_row(claim: dict, number: int, documents: dict[str, dict]) -> dict:
     """A claim as the appendix and the evidence lists show it."""
     low, high, _, text = quantity_parts(claim)
     doc = documents.get(str(claim.get("doc")), {})
@@ -115,16 +119,9 @@ def cite(rows: list[dict]) -> list[dict]:
     return list(quotes.values())
 
 
-def _ref_id(ref: Any) -> str:
-    """A cited claim's id: from an evidence dict (`{"claim": id}`), a claim, or an id."""
-    if isinstance(ref, dict):
-        return str(ref["claim"]) if ref.get("claim") is not None else claim_id(ref)
-    return str(ref)
-
-
 def _indicator(raw: dict, rows: dict[str, dict]) -> dict:
     refs = raw.get("claims") or []
-    ids = list(dict.fromkeys(_ref_id(r) for r in refs))
+    ids = list(dict.fromkeys(ref_id(r) for r in refs))
     status = str(raw.get("status") or "unknown")
     return {"name": raw.get("name") or raw.get("title") or raw.get("id") or "indicator",
             "id": raw.get("id") or "", "status": status if status in STATUS_ORDER else "unknown",
@@ -140,20 +137,15 @@ def _sources(claims: list[dict], fusion: dict | None) -> list[dict]:
                 for s in sorted(fusion["sources"], key=lambda s: (s.get("grade") or "F", s.get("name") or ""))]
     counts: dict[str, int] = {}
     for claim in claims:
-        name = source_name(claim.get("source")) or claim.get("outlet") or "unattributed"
+        name = attributed_to(claim) or "unattributed"
         counts[name] = counts.get(name, 0) + 1
     return [{"name": n, **_kb_grade(n), "claims": c, "corroborated": None, "contradicted": None, "track": None}
             for n, c in sorted(counts.items())]
 
 
 def _kb_grade(name: str) -> dict:
-    kb = knowledge_base()
-    entry = None
-    if kb is not None:
-        try:
-            entry = kb.sources.lookup(name)
-        except Exception:  # noqa: BLE001 - an unknown source is graded F (cannot be judged)
-            entry = None
+    """The registry's grade of a source; F (cannot be judged) for a source it does not know."""
+    entry = source_entry(name)
     return {"grade": getattr(entry, "reliability", None) or "F", "note": getattr(entry, "reliability_note", None) or ""}
 
 
@@ -188,7 +180,7 @@ def build_report(assessment: dict, claims: list[dict], fusion: Any = None, docum
     fusion = fusion.to_dict() if hasattr(fusion, "to_dict") else fusion
     docs = {str(d.get("id")): d for d in documents or []}
     ordered = sorted(claims, key=lambda c: (claim_date(c) or "", str(c.get("doc")), c.get("start") or 0))
-    rows = {claim_id(c): claim_row(c, n, docs) for n, c in enumerate(ordered, 1)}
+    rows = {claim_id(c): appendix_row(c, n, docs) for n, c in enumerate(ordered, 1)}
     level = assessment.get("level")
     trend = trend_points(assessment.get("trend"))
     indicators = [_indicator(i, rows) for i in assessment.get("indicators") or []]
@@ -200,7 +192,7 @@ def build_report(assessment: dict, claims: list[dict], fusion: Any = None, docum
     return Report(
         problem=problem, title=title or assessment.get("title") or f"Warning brief: {problem}", as_of=as_of,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), level=level,
-        level_label=assessment.get("level_name") or assessment.get("label") or LEVELS.get(level, "unknown"), trend=trend, trend_word=trend_word(trend),
+        level_label=assessment.get("level_name") or assessment.get("label") or LEVEL_NAMES.get(level, "unknown"), trend=trend, trend_word=trend_word(trend),
         bottom_line=str(assessment.get("explanation") or ""), indicators=indicators,
         timeline_svg=timeline_svg, timeline_note=timeline_note, map_svg=map_svg, map_note=map_note,
         contradictions=_contradictions(fusion, rows), sources=_sources(ordered, fusion),

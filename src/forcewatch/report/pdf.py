@@ -15,6 +15,7 @@ from ..errors import ConfigError
 
 
 def weasyprint_pdf(html: str, path: Path) -> bool:
+    """Render with WeasyPrint; False when it (or the pango it needs) is not installed."""
     try:
         import weasyprint
     except (ImportError, OSError):  # OSError: the package is there but pango is not
@@ -24,6 +25,7 @@ def weasyprint_pdf(html: str, path: Path) -> bool:
 
 
 def chromium_binary() -> str | None:
+    """The first Chromium or Chrome binary on PATH, or None."""
     for name in ("chromium", "chromium-browser", "google-chrome", "headless_shell"):
         found = shutil.which(name)
         if found:
@@ -32,6 +34,7 @@ def chromium_binary() -> str | None:
 
 
 def chromium_pdf(html: str, path: Path) -> bool:
+    """Render with headless Chromium's print-to-PDF; False when no browser is installed."""
     binary = chromium_binary()
     if binary is None:
         return False

@@ -30,6 +30,10 @@ class Attribution:
     generic: bool = False
     extra: dict = field(default_factory=dict)
     span: tuple[int, int] | None = None  # the speaker's words, offsets in the sentence's Doc
+    # Every (reporting verb, speaker) of the sentence and the source the sentence would have
+    # without them: a claim takes the speaker whose verb governs it (see `for_anchor`).
+    clauses: list = field(default_factory=list, repr=False)
+    prior: Attribution | None = field(default=None, repr=False)
 
     def as_json(self) -> dict:
         out = {"name": self.name, "text": self.text, "how": self.how}
@@ -38,6 +42,20 @@ class Attribution:
 
     def carried(self, how: str, text: str | None = None) -> Attribution:
         return Attribution(self.name, text or self.text, how, self.verb, False, dict(self.extra))
+
+    def for_anchor(self, anchor: Token) -> Attribution | None:
+        """The source of one claim of the sentence: the speaker of the deepest reporting verb
+        above `anchor`; a speaker in a coordinated clause the claim is not in ("Russia massed
+        troops, and U.S. officials estimate ...") is not its source, the prior one is."""
+        if len(self.clauses) == 0:
+            return self
+        above = [(v, a) for v, a in self.clauses if anchor in v.subtree]
+        if above:
+            return max(above, key=lambda pair: _depth(pair[0]))[1]
+        governing = [(v, a) for v, a in self.clauses if not _own_report(v)]
+        if governing:
+            return min(governing, key=lambda pair: _depth(pair[0]))[1]
+        return self.prior
 
 
 @dataclass
@@ -158,6 +176,8 @@ def _citing_by_speaker(sent: Span) -> bool:
 def _after_prefix(sent: Span, tok: Token) -> list[Token]:
     out = []
     for t in sent.doc[tok.i + 1 : sent.end]:
+        if t.is_quote and not out or t.is_quote and t.i + 1 < sent.end and sent.doc[t.i + 1].pos_ in ("PROPN", "NOUN"):
+            continue  # 'according to the "Belarusian Hajun" monitoring project'
         if t.is_punct and t.text not in ("-", "'", "’"):
             break
         if t.pos_ in ("VERB", "AUX") and out:
@@ -183,6 +203,12 @@ def _reporting_verbs(sent: Span, quotes: list[tuple[int, int]]) -> list[Token]:
     return sorted(found, key=_depth)
 
 
+def _own_report(verb: Token) -> bool:
+    """A reporting verb of a coordinated clause with its own content ("..., and U.S. officials
+    estimate that ..."): it does not report the other clause (a trailing ", X said" does)."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
 def _participle_modifier(verb: Token) -> bool:
     """"38 documented losses", "the report published on Monday": a participle that modifies
     a noun reports nothing and has no speaker."""
@@ -203,9 +229,15 @@ def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:
 
 
 def _verb_speaker(verb: Token, sent: Span) -> list[Token]:
-    for child in verb.children:
-        if child.dep_ in ("nsubj",) and child.pos_ != "PRON" or child.dep_ == "nsubj" and child.lower_ in ("he", "she"):
+    """The subject of a reporting verb ("ISW continues to assess": the subject of the verb it
+    completes), its agent, else the words next to it; a pronoun subject ("it has not
+    recorded") is a generic speaker, never the words after the verb."""
+    subject_of = verb.head if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    for child in subject_of.children:
+        if child.dep_ == "nsubj" and child.pos_ != "PRON":
             return _span_tokens(child, sent)
+        if child.dep_ == "nsubj" and child.lower_ in lexicons().attribution["generic_sources"]:
+            return [child]
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -250,16 +282,27 @@ def _adjacent_speaker(verb: Token, sent: Span) -> list[Token]:
 
 def explicit_source(sent: Span, quotes: list[tuple[int, int]]) -> tuple[Attribution | None, Token | None]:
     """The speaker named in the sentence itself, with the reporting verb when there is one."""
+    pairs = speakers(sent, quotes)
+    if pairs and pairs[0][0] is None:
+        return pairs[0][1], None
+    return (pairs[0][1], pairs[0][0]) if pairs else (None, None)
+
+
+def speakers(sent: Span, quotes: list[tuple[int, int]]) -> list[tuple[Token | None, Attribution]]:
+    """(reporting verb, speaker) for each speaker of the sentence, the main one first; an
+    "according to X" speaker has no verb and stands alone."""
     according = _according_to(sent)
     if according and not _citing_by_speaker(sent):
-        return resolve_speaker(according), None
+        found = resolve_speaker(according)
+        return [(None, found)] if found else []
+    pairs = []
     for verb in _reporting_verbs(sent, quotes):
         speaker = _verb_speaker(verb, sent)
         found = resolve_speaker(speaker) if speaker else None
         if found:
             found.verb = verb.lemma_.lower()
-            return found, verb
-    return None, None
+            pairs.append((verb, found))
+    return pairs
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -294,24 +337,59 @@ class _Attributor:
         for i, info in enumerate(self.infos):
             self._explicit(i, info)
         self._quotes()
+        self._labels()
         self._carry()
         return self.result
+
+    def _labels(self) -> None:
+        """Transcripts: "MR. KIRBY: ..." speaks for its whole paragraph; "I"/"we" is the label."""
+        label: Attribution | None = None
+        for i, info in enumerate(self.infos):
+            if i == 0 or self.infos[i - 1].paragraph != info.paragraph:
+                label = speaker_label(info.sent)
+            if label is None:
+                continue
+            own = self.result[i]
+            if own is None or own.how == "generic" and own.text.lower() in ("i", "we", "you"):
+                self.result[i], self.own[i] = label.carried("speaker"), True
 
     def _explicit(self, i: int, info: SentenceInfo) -> None:
         if info.heading:  # "Show key events only" is a button, "UK says ..." a headline: no speaker of the text
             return
         local = [(s - info.start + info.sent.start_char, e - info.start + info.sent.start_char) for s, e in self.quotes]
-        found, verb = explicit_source(info.sent, local)
-        if found is None:
+        pairs = speakers(info.sent, local)
+        if not pairs:
             return
-        if found.generic and self.last_named:
-            span, found = found.span, self.last_named.carried("generic", found.text)
-            found.span = span
-        else:
-            self.last_named = found
+        pairs = [(v, self._resolved(i, a)) for v, a in pairs]
+        verb, found = pairs[0]
+        if not found.generic and found.how == "explicit":
+            self.last_named = found  # the main speaker is what "the ministry" later points back to
+        if verb is not None:
+            found.clauses = pairs
         self.result[i], self.own[i] = found, True
         if _backward(info, verb):
             self._assign_back(i, found)
+
+    def _resolved(self, i: int, found: Attribution) -> Attribution:
+        """A generic speaker ("the ministry of defence", "the report") named from context."""
+        if not found.generic:
+            self.last_named = found
+            return found
+        named = _ministry_of(self._paragraph_country(i), found.text) or self.last_named
+        if named is None:
+            return found
+        span, found = found.span, named.carried("generic", found.text)
+        found.span = span
+        return found
+
+    def _paragraph_country(self, i: int) -> str | None:
+        """The country the paragraph is about so far: the last one it names (not as a speaker)."""
+        para = self.infos[i].paragraph
+        country = None
+        for info in self.infos[: i + 1]:
+            if info.paragraph == para:
+                country = _last_country(info.sent) or country
+        return country
 
     def _assign_back(self, i: int, found: Attribution) -> None:
         for j in range(i - 1, -1, -1):
@@ -336,12 +414,55 @@ class _Attributor:
                 continue
             new_paragraph = i > 0 and self.infos[i - 1].paragraph != info.paragraph
             if self.result[i] is not None:
+                self.result[i].prior = last or self._outlet()
                 last = self.result[i] if not self.result[i].generic else last
             elif last is not None and not (self.outlet and new_paragraph and _narrated(info.sent)):
                 self.result[i] = last.carried("carried")
             elif self.outlet:
                 self.result[i] = Attribution(self.outlet, self.outlet, "outlet")
                 last = None
+
+
+    def _outlet(self) -> Attribution | None:
+        return Attribution(self.outlet, self.outlet, "outlet") if self.outlet else None
+
+
+_LABEL = re.compile(r"^((?:[A-Z][A-Z.'’-]*\s){0,5}[A-Z][A-Z.'’-]*|Q)\s?:\s")
+
+
+def speaker_label(sent: Span) -> Attribution | None:
+    """The speaker of a transcript paragraph ("MR. KIRBY: ...", "Q: ..."), or None."""
+    m = _LABEL.match(sent.text)
+    if m is None or m.group(1).lower() in lexicons().attribution["not_speaker_labels"]:
+        return None
+    words = m.group(1).title()
+    if words == "Q":
+        return Attribution("question from a reporter", "Q", "speaker")
+    found = _person(words) or _kb_source(words) or Attribution(words, words, "speaker")
+    found.text = words
+    return found
+
+
+def _last_country(sent: Span) -> str | None:
+    actors = lexicons().actors
+    country = None
+    for tok in sent:
+        low = tok.lower_
+        country = actors["demonyms"].get(low) or actors["country_aliases"].get(low) or country
+        country = next((c for c in actors["countries"] if c.lower() == low), country)
+    return country
+
+
+def _ministry_of(country: str | None, text: str) -> Attribution | None:
+    """"the ministry of defence" with no country: the defence ministry of the paragraph's country."""
+    low = text.lower()
+    if country is None or "ministry" not in low or not ("defence" in low or "defense" in low):
+        return None
+    for name in (f"Defence Ministry of {country}", f"Defense Ministry of {country}", f"{country}'s Defense Ministry"):
+        found = _kb_source(name)
+        if found is not None and found.extra.get("country") == country:
+            return found
+    return None
 
 
 def _narrated(sent: Span) -> bool:

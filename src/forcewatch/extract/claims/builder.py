@@ -20,7 +20,15 @@ from ...knowledge.lexicons import lexicons
 from . import kbview
 from .attribution import Attribution, SentenceInfo, attribute
 from .dates import find_dates, parse_published
-from .events import Trigger, assessment_region, choose_trigger, denial_sentence, find_triggers, trigger_event
+from .events import (
+    Trigger,
+    assessment_region,
+    choose_trigger,
+    denial_sentence,
+    find_triggers,
+    seen_doing,
+    trigger_event,
+)
 from .forces import Force, counted_forces, item_of, named_forces
 from .kbview import PlaceHit, places_in
 from .modality import modality, negated
@@ -51,11 +59,16 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
+_LIST_ENTRY = re.compile(r"\(\d[\d,]*[,)]")
+
+
 def is_heading(line: str) -> bool:
-    """A short line without closing punctuation: a title or a section heading."""
+    """A short line without closing punctuation: a title or a section heading; not an entry
+    of a count list ("Helicopters (11, of which destroyed: 11)")."""
     words = line.split()
     limit = lexicons().attribution["heading_max_words"]
-    return len(words) <= limit and not line.rstrip().endswith((".", "”", '"', "'", ":"))
+    short = len(words) <= limit and not line.rstrip().endswith((".", "”", '"', "'", ":"))
+    return short and not _LIST_ENTRY.search(line)
 
 
 def sentence_infos(text: str, nlp) -> list[SentenceInfo]:
@@ -225,26 +238,39 @@ def _is_agent(sent: Span, hit: PlaceHit) -> bool:
     if span is None or hit.kind not in ("country", "city"):
         return False
     root = span.root
+    while root.dep_ == "conj" and root.head != root:  # "Belarus and Russia began": both act
+        root = root.head
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def claim_places(
-    sent: Span, source: Attribution | None, clause: tuple[int, int], anchor=None
+    sent: Span, source: Attribution | None, clause: tuple[int, int], anchor=None, force_head=None
 ) -> dict[str, PlaceHit | None]:
     """Location, origin and destination named in one clause of a sentence (`anchor`: the
-    claim's trigger or force token, to tell its own clause from asides)."""
+    claim's trigger or force token, to tell its own clause from asides). A place in the
+    force's own phrase wins its role ("..., including about 30,000 in Belarus")."""
     roles: dict[str, PlaceHit | None] = {"location": None, "origin": None, "destination": None, "mentioned": None}
+    own: set[str] = set()
     lo, hi = clause
+    models = [(m.start, m.end) for m in kbview.equipment_in(sent.text)]
     for hit in places_in(sent.text):
-        if not (lo <= sent.start_char + hit.start < hi):
-            continue
+        if not (lo <= sent.start_char + hit.start < hi) or any(hit.start < e and s < hit.end for s, e in models):
+            continue  # "Pantsir-S1" is a model, not the village of Pantsir
         if _speaker_overlap(hit.start, hit.end, sent, source) or _is_agent(sent, hit) or _not_a_place(sent, hit):
             continue
         role = _role(sent, hit)
         if _aside(sent, hit, anchor, role):
             continue
+        if role not in own and _in_phrase_of(sent, hit, force_head):
+            roles[role] = hit
+            own.add(role)
         roles[role] = roles[role] or hit
     return roles
+
+
+def _in_phrase_of(sent: Span, hit: PlaceHit, head) -> bool:
+    span = _span(sent, hit) if head is not None else None
+    return span is not None and head.dep_ != "ROOT" and span.root in head.subtree and span.root != head
 
 
 def _country_place(hit: PlaceHit) -> PlaceHit:
@@ -391,7 +417,7 @@ class _SentenceClaims:
                 continue
             claims.append(self._claim(force, trigger, self._judged(force, trigger)))
         if not claims and (self.assessment or self.denial or self.triggers):
-            trigger = self.triggers[0] if self.triggers else None
+            trigger = seen_doing(self.triggers[0], self.triggers) if self.triggers else None
             if self.assessment or self.denial or self._anchored():
                 claims.append(self._claim(None, trigger, self.assessment))
         elif self.assessment and not self.denial and all(c["event"] != "assessment" for c in claims):
@@ -419,8 +445,10 @@ class _SentenceClaims:
     def _claim(self, force: Force | None, trigger: Trigger | None, judged: bool) -> dict:
         anchor = trigger.token if trigger else (force.head if force else self.sent.root)
         clause = _clause(self.sent, anchor)
-        places = self._places(clause, anchor)
+        places = self._places(clause, anchor, force.head if force else None)
+        source = self.source.for_anchor(anchor) if self.source else None
         return {
+            "_source": source,
             "event": refine_event(self._event(trigger, judged), places),
             "actor": actor_for(force, trigger),
             "actors": force_actors(force) or [a for a in [actor_for(force, trigger)] if a],
@@ -430,25 +458,27 @@ class _SentenceClaims:
             "quantity": force.quantity.as_schema() if force and force.quantity else None,
             **places,
             "date": _date(self.sent, self.ctx, clause, anchor.idx),
-            "modality": self._modality(trigger),
+            "modality": self._modality(trigger, source),
             "negated": negated(self.sent, trigger.token if trigger else None, force.head if force else None),
             "evidence": self._evidence(force, trigger),
             "confidence": _confidence(force, trigger),
         }
 
-    def _modality(self, trigger: Trigger | None) -> str:
-        attributed = self.source is not None and self.source.how != "outlet"
-        verb = self.source.verb if self.source else None
+    def _modality(self, trigger: Trigger | None, source: Attribution | None) -> str:
+        attributed = source is not None and source.how != "outlet"
+        verb = source.verb if source else None
         return modality(self.sent, trigger.token if trigger else None, verb, attributed, self.denial)
 
     def _unit(self, force: Force | None) -> str | None:
         if force is not None and force.item == "unit":
             return None
         units = kbview.units_in(self.sent.text)
-        return units[0].entry.name if units else None
+        named = [m for m in units if any(ch.isdigit() for ch in m.entry.name)]
+        return (named or units)[0].entry.name if units else None  # "1st GTA" over a bare "BTG"
 
-    def _places(self, clause: tuple[int, int], anchor) -> dict:
-        roles = {k: self._named_border(v) for k, v in claim_places(self.sent, self.source, clause, anchor).items()}
+    def _places(self, clause: tuple[int, int], anchor, force_head=None) -> dict:
+        found = claim_places(self.sent, self.source, clause, anchor, force_head)
+        roles = {k: self._named_border(v) for k, v in found.items()}
         location = roles["location"]
         if location is None and roles["destination"] is not None:
             location = _country_place(roles["destination"])
@@ -524,7 +554,7 @@ def _dedupe(claims: list[dict]) -> list[dict]:
     return out
 
 
-def _finish(claim: dict, info: SentenceInfo, source: Attribution | None, ctx: DocContext, n: int) -> dict:
+def _finish(claim: dict, info: SentenceInfo, ctx: DocContext, n: int) -> dict:
     out = {
         "id": f"{ctx.doc_id}:{info.start}:{n}",
         "doc": ctx.doc_id,
@@ -532,6 +562,7 @@ def _finish(claim: dict, info: SentenceInfo, source: Attribution | None, ctx: Do
         "start": info.start,
         "end": info.end,
     }
+    source = claim.pop("_source")
     out.update(claim)
     out["source"] = source.as_json() if source else None
     out["outlet"] = ctx.outlet
@@ -582,5 +613,5 @@ def extract_claims(
         if _link_teaser(info.sent.text):
             continue
         for claim in _SentenceClaims(info, source, ctx).build():
-            claims.append(_finish(claim, info, source, ctx, len(claims)))
+            claims.append(_finish(claim, info, ctx, len(claims)))
     return claims

@@ -104,14 +104,19 @@ def _stative(verb: Token, event: str | None) -> str | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if [c.lower_ for c in aux] in (["is"], ["are"], ["'re"], ["'s"], ["am"]):
         return "presence"
+    if verb.dep_ == "acl" and not aux and not any(c.lower_ in ("to", "into", "from") for c in verb.children):
+        return "presence"  # "4,000 of them currently stationed at training grounds"
     return event
 
 
 def _located(verb: Token) -> str | None:
     """"Russian troops are on the territory of an ally": a force subject of "be" with a place
-    preposition is present there."""
+    preposition is present there; "the grouping is ready to respond": the adjective's event."""
     if verb.lemma_.lower() != "be" or verb.dep_ == "aux":
         return None
+    for child in verb.children:
+        if child.dep_ == "acomp" and _adjective_events().get(child.lemma_.lower()):
+            return _adjective_events()[child.lemma_.lower()]
     subject = _subject(verb)
     has_place = any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "inside", "near") for c in verb.children)
     if subject is None or not has_place:
@@ -145,9 +150,17 @@ def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
 
 
+def _container(head: Token) -> Token:
+    """"pieces of Russian equipment lost": the noun that holds the force ("pieces"), whose
+    modifiers modify the force too; else the force itself."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        return head.head.head
+    return head
+
+
 def _path_distance(head: Token, trig: Token) -> float | None:
     """Steps from the force up to the trigger; 0.5 for a verb modifying the force itself."""
-    if trig.head == head and trig.dep_ in ("acl", "relcl"):
+    if trig.head in (head, _container(head)) and trig.dep_ in ("acl", "relcl"):
         if _own_subject(trig) or (trig.dep_ == "acl" and trig.lemma_.lower() in lexicons().events["cargo_participles"]):
             return None
         return 0.5
@@ -190,14 +203,31 @@ def _clause_bounds(sent: Span, token: Token) -> tuple[int, int]:
 
 def choose_trigger(head: Token, triggers: list[Trigger]) -> Trigger | None:
     """The trigger that governs a force's head token (see module docstring)."""
-    scored = [(d, t) for t in triggers if (d := _path_distance(head, t.token)) is not None]
+    scored = sorted(((d, t) for t in triggers if (d := _path_distance(head, t.token)) is not None), key=lambda x: x[0])
+    if len(scored) > 1 and scored[0][0] == 0.5 and scored[0][1].event == "presence":
+        scored = scored[1:]  # "the grouping, which is deployed in Belarus, is ready": its predicate, not the background
     if scored:
-        return _seen_doing(min(scored, key=lambda x: x[0])[1], triggers)
+        return _seen_doing(_verb_over_noun(scored[0][1], triggers), triggers)
     if _blocked(head):
         return None
     start, end = _clause_bounds(head.sent, head)
     near = [t for t in triggers if start <= t.token.i < end and same_predication(head, t.token)]
     return min(near, key=lambda t: abs(t.token.i - head.i)) if near else None
+
+
+def _verb_over_noun(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """"three columns of 60 vehicles entered Belarus": a trigger noun that is itself the
+    subject or object of a trigger verb ("columns ... entered") gives way to the verb."""
+    tok = trigger.token
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return trigger
+    verb = next((t for t in triggers if t.token == tok.head), None)
+    return verb or trigger
+
+
+def seen_doing(trigger: Trigger | None, triggers: list[Trigger]) -> Trigger | None:
+    """Public form of `_seen_doing` for claims without a force."""
+    return _seen_doing(trigger, triggers) if trigger is not None else None
 
 
 def _seen_doing(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
@@ -225,15 +255,18 @@ def same_predication(head: Token, trig: Token) -> bool:
     for _ in range(10):
         if tok == verb:
             return True
+        if tok.dep_ == "relcl" and _own_subject(tok):
+            return False  # "..., of whom no more than 15,000 could be deployed"
         if tok.dep_ in _OTHER_CLAUSE or tok.head == tok:
             return tok.head == verb and tok.dep_ not in _OTHER_CLAUSE
         tok = tok.head
     return False
 
 
-def _cue_positions(text: str, cues) -> list[int]:
-    low = " " + text.lower().replace("’", "'") + " "
-    return [i - 1 for cue in cues for i in _all(low, " " + cue)]
+def _cue_positions(text: str, cues) -> list[tuple[int, int]]:
+    """(start, start of the last word) of each cue in `text`."""
+    low = " " + re.sub(r"[\"“”‘]", " ", text.lower().replace("’", "'")) + " "  # same length: offsets hold
+    return [(i - 1, i - 1 + cue.rfind(" ") + 1) for cue in cues for i in _all(low, " " + cue)]
 
 
 def _all(text: str, needle: str) -> list[int]:
@@ -279,13 +312,22 @@ def assessment_region(sent: Span) -> Judgement | None:
     """
     region: set[int] = set()
     cues = []
-    for pos in _cue_positions(sent.text, lexicons().events["assessment_cues"]):
+    for pos, last in _cue_positions(sent.text, lexicons().events["assessment_cues"]):
         cue = next((t for t in sent if t.idx >= sent.start_char + pos), sent.root)
+        if _describes_thing(cue):
+            continue
         cues.append(cue)
-        region |= _clause_of(cue)
+        # the clause of the cue's last word: "what we see IS a training presence"
+        region |= _clause_of(next((t for t in sent if t.idx >= sent.start_char + last), cue))
     if not region and _hedged_judgement(sent):
         region = {t.i for t in sent}
     return Judgement(region, cues) if region else None
+
+
+def _describes_thing(cue: Token) -> bool:
+    """"an Iskander-M system capable of carrying warheads": a cue adjective after a noun
+    describes the thing; "forces are not capable of" judges them."""
+    return cue.pos_ == "ADJ" and cue.dep_ in ("amod", "acl") and cue.head.i < cue.i
 
 
 def _clause_of(cue: Token) -> set[int]:
@@ -302,7 +344,8 @@ def _hedged_judgement(sent: Span) -> bool:
     if not any(f" {cue}" in text for cue in lexicons().events["assessment_hedges"]):
         return False
     root = sent.root
-    if _reporting(root):  # "X said Russia has probably withdrawn its jets": a report, not a judgement
+    if _reporting(root) and root.lemma_.lower() not in _verb_events():
+        # "X said Russia has probably withdrawn its jets": a report, not a judgement
         content = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
         return not any(trigger_event(c) not in (None, "assessment") for c in content)
     return trigger_event(root) in (None, "assessment")

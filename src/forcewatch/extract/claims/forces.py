@@ -50,15 +50,29 @@ def _forms(token: Token) -> set[str]:
     return {token.lemma_.lower(), low, low[:-1] if low.endswith("s") and len(low) > 3 else low}
 
 
+@lru_cache(maxsize=1)
+def _by_last_word() -> dict[str, list[tuple[int, tuple[str, ...], str]]]:
+    """`item_index` grouped by the phrase's last word, with each phrase's lexicon position."""
+    grouped: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for position, (key, item) in enumerate(item_index().items()):
+        grouped.setdefault(key[-1], []).append((position, key, item))
+    return grouped
+
+
 def item_of(tokens: list[Token]) -> tuple[str | None, int]:
-    """The item named by a noun phrase's last words, and how many words named it."""
-    index = item_index()
-    for size in range(min(4, len(tokens)), 0, -1):
-        tail = tokens[-size:]
-        for key, item in index.items():
-            if len(key) == size and all(k in _forms(t) for k, t in zip(key, tail, strict=True)):
-                return item, size
-    return None, 0
+    """The item named by a noun phrase's last words, and how many words named it: the
+    longest phrase of the lexicon that ends the run, the first listed on a tie."""
+    if not tokens:
+        return None, 0
+    forms = [_forms(t) for t in tokens[-4:]]
+    best = None
+    for form in forms[-1]:
+        for position, key, item in _by_last_word().get(form, ()):
+            size = len(key)
+            if size <= len(forms) and all(k in f for k, f in zip(key, forms[-size:], strict=True)):
+                if best is None or (-size, position) < (-best[0], best[1]):
+                    best = (size, position, item)
+    return (best[2], best[0]) if best else (None, 0)
 
 
 def _in_np(token: Token, nxt: Token | None, prev: Token | None) -> bool:

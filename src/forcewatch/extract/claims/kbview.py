@@ -74,6 +74,7 @@ def _countries(text: str) -> list[PlaceHit]:
     return hits
 
 
+@lru_cache(maxsize=1024)
 def _coords(name: str) -> tuple[float | None, float | None]:
     place = kb.places.resolve(name)
     return (place.lat, place.lon) if place else (None, None)
@@ -127,8 +128,10 @@ def _canonical_country(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def places_in(text: str) -> list[PlaceHit]:
-    """Places in `text`: border phrases and sites first, then the KB, then country names."""
+    """Places in `text`: border phrases and sites first, then the KB, then country names.
+    Cached by text: every stage of a sentence asks again (callers must not mutate)."""
     chosen: list[PlaceHit] = []
     for hit in _patterns(text) + _from_kb(text) + _countries(text):
         if not any(hit.start < c.end and c.start < hit.end for c in chosen):
@@ -136,19 +139,23 @@ def places_in(text: str) -> list[PlaceHit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+@lru_cache(maxsize=4096)
 def equipment_in(text: str):
     """Equipment catalogue matches in `text` (`Match.entry` has `.name`, `.item`)."""
     return kb.equipment.find(text)
 
 
+@lru_cache(maxsize=4096)
 def units_in(text: str):
     return kb.units.find(text)
 
 
+@lru_cache(maxsize=4096)
 def sources_in(text: str):
     return kb.sources.find(text)
 
 
+@lru_cache(maxsize=4096)
 def place_country(name: str) -> str | None:
     """The country a place name lies in, when the gazetteer knows it."""
     place = kb.places.resolve(name)
@@ -156,7 +163,6 @@ def place_country(name: str) -> str | None:
 
 
 def set_size(phrase: str, echelon: str) -> int | None:
-    """Pieces of `phrase` ("tanks", "T-72B3") in one `echelon` set, when the catalogue knows."""
-    entry = kb.equipment.lookup(phrase)
-    sizes = getattr(entry, "set_sizes", None) or {}
-    return sizes.get(echelon)
+    """Pieces of `phrase` ("tanks", "T-72B3") in one `echelon` set, when the catalogue knows
+    (a model without its own size inherits its class's: T-72B3 -> tank -> 31 a battalion)."""
+    return kb.equipment.set_size(phrase, echelon)  # the class's size when the model has none

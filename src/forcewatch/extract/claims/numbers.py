@@ -22,15 +22,16 @@ class Word:
     text: str
     start: int
     end: int
+    low: str = ""  # lower case, computed once: the scanner compares it at every position
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self):
+        if not self.low:
+            object.__setattr__(self, "low", self.text.lower())
 
 
 def split_words(text: str) -> list[Word]:
     """The words of `text` with their character offsets."""
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Word(m.group(), m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 
 def digit_value(token: str) -> float | None:

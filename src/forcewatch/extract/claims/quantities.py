@@ -44,15 +44,32 @@ class _Number:
     trap: str | None = None
 
 
-def _phrase_at(words: list[Word], i: int, phrases) -> tuple[str, int] | None:
-    """The longest phrase of `phrases` starting at word `i`, with the index after it."""
-    best = None
+_INDEXES: dict[int, tuple[object, dict[str, list[tuple[list[str], str]]]]] = {}
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[list[str], str]]]:
+    """Phrases grouped by their first word, longest first (built once per lexicon list)."""
+    cached = _INDEXES.get(id(phrases))
+    if cached is not None and cached[0] is phrases:
+        return cached[1]
+    index: dict[str, list[tuple[list[str], str]]] = {}
     for phrase in phrases:
         parts = phrase.split()
-        chunk = [w.low for w in words[i : i + len(parts)]]
-        if chunk == parts and (best is None or len(parts) > len(best[0].split())):
-            best = (phrase, i + len(parts))
-    return best
+        index.setdefault(parts[0], []).append((parts, phrase))
+    for group in index.values():
+        group.sort(key=lambda pair: -len(pair[0]))
+    _INDEXES[id(phrases)] = (phrases, index)
+    return index
+
+
+def _phrase_at(words: list[Word], i: int, phrases) -> tuple[str, int] | None:
+    """The longest phrase of `phrases` starting at word `i`, with the index after it."""
+    if i >= len(words):
+        return None
+    for parts, phrase in _by_first_word(phrases).get(words[i].low, ()):
+        if [w.low for w in words[i : i + len(parts)]] == parts:
+            return phrase, i + len(parts)
+    return None
 
 
 def _digits(text: str, words: list[Word], i: int) -> _Number | None:

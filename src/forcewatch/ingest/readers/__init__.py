@@ -88,5 +88,6 @@ def read(source: Source, ctx: ReadContext) -> Iterable[RawDocument | InputError]
     return pick(source).read(source, ctx)
 
 
-# Registration order is sniff order: most specific first.
-from . import telegram, re3d, table, feed, html, jsondoc, text  # noqa: E402,F401,I001
+# Registration order is sniff order: most specific first. (OPML comes after the feed
+# reader it uses; the feed sniff never matches an OPML list, whose text holds no tags.)
+from . import telegram, re3d, table, feed, opml, html, jsondoc, text  # noqa: E402,F401,I001

@@ -239,13 +239,20 @@ def get_claim(session: Session, claim_id) -> dict:
     return to_claim(*row)
 
 
+DOCUMENT_CLAIMS = 500  # an article has tens; past this the page would only get slow, the API pages the rest
+
+
 def claims_for_document(session: Session, doc_id: str) -> tuple[list[dict], list[str]]:
-    """A document's claims in text order, and a notice when the claims stage is missing."""
+    """A document's first claims in text order, and notices (claims stage missing, more claims than shown)."""
     model = claim_model()
     if model is None:
         return [], [missing_message(CLAIMS_MODULE)]
     query = claims_query(ClaimFilters(doc=doc_id)).order_by(None).order_by(column(model, "start"))
-    return fetch(session, query, 10_000), []
+    claims = fetch(session, query, DOCUMENT_CLAIMS + 1)
+    if len(claims) <= DOCUMENT_CLAIMS:
+        return claims, []
+    return claims[:DOCUMENT_CLAIMS], [f"This document has more than {DOCUMENT_CLAIMS} claims; the first "
+                                      f"{DOCUMENT_CLAIMS} are shown. List them all at /api/claims?doc={doc_id}."]
 
 
 def all_claims(session: Session, f: ClaimFilters | None = None, limit: int = 200_000) -> list[dict]:

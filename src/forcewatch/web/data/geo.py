@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ...errors import ForcewatchError
-from .claims import ClaimFilters, claims_query, fetch, lat_lon_columns, model_or_503
+from ...store.models import Document
+from .claims import ClaimFilters, column, conditions, date_column, doc_column, lat_lon_columns, model_or_503
 from .stages import missing_message, optional
 
 # What a marker's card shows; the full claim is one request away at /api/claims/{id}.
@@ -30,41 +31,59 @@ def knowledge():
     return getattr(mod, "kb", None) if mod else None
 
 
-def _card(props: dict) -> dict:
-    return {k: props.get(k) for k in CARD_FIELDS}
+def _feature(row) -> dict:
+    card = {k: getattr(row, k, None) for k in CARD_FIELDS}
+    card["published"] = row.claim_published or row.doc_published
+    card["equipment"] = list(card["equipment"] or [])
+    card["negated"] = bool(card["negated"])
+    return {"type": "Feature", "id": row.id,
+            "geometry": {"type": "Point", "coordinates": [round(row.lon, 6), round(row.lat, 6)]}, "properties": card}
 
 
-def _feature(claim: dict) -> dict:
-    return {"type": "Feature", "id": claim["id"],
-            "geometry": {"type": "Point", "coordinates": [round(claim["lon"], 6), round(claim["lat"], 6)]},
-            "properties": _card(claim)}
+def _layer_query(model, filters: ClaimFilters, lat, lon):
+    """Placed claims matching `filters`, newest claim date first.
 
-
-def _count(session: Session, query) -> int:
-    return session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
+    Only the card's columns are read, and the order is the indexed `date` column (not the
+    date-or-publication expression of the claim table), so a limited query reads the
+    index from the newest end and stops early instead of sorting the whole table.
+    """
+    cols = [c.label(name) for name, c in ((n, column(model, n, "doc_id" if n == "doc" else n)) for n in CARD_FIELDS)
+            if c is not None and name != "published"]
+    published = column(model, "published")
+    query = select(*cols, lat.label("lat"), lon.label("lon"),
+                   (published if published is not None else literal(None)).label("claim_published"),
+                   Document.published.label("doc_published"))
+    query = query.join(Document, doc_column(model) == Document.id, isouter=True)
+    pk = model.__table__.primary_key.columns.values()[0]
+    conds = [*conditions(model, filters), lat.is_not(None), lon.is_not(None)]
+    return query.where(and_(*conds)).order_by(date_column(model).desc().nulls_last(), pk.desc())
 
 
 def claims_layer(session: Session, filters: ClaimFilters, limit: int) -> dict:
     """Claims with stored coordinates matching `filters` (bbox included), newest first, at most `limit`.
 
-    `matched` is how many are placed in the view; `truncated` says the limit cut them (the
-    map asks again for a smaller view); `skipped` counts matching claims with no coordinates
-    (left out of a bbox query, where it would mean nothing).
+    `truncated` says the limit cut them: the map then asks again for its viewport. Only an
+    answer that is complete counts what it matched and the claims without coordinates
+    (`skipped`, left out of a bbox query, where it would mean nothing); counting a big
+    store would cost more than the points themselves.
     """
     model = model_or_503()
     lat, lon = lat_lon_columns(model)
     if lat is None:
         return {**EMPTY, "matched": 0, "truncated": False, "skipped": None,
                 "notice": "this claims table stores no coordinates; re-extract to place claims on the map."}
-    query = claims_query(filters)
-    placed = query.where(lat.is_not(None), lon.is_not(None))
-    claims = fetch(session, placed, limit + 1)
-    truncated = len(claims) > limit
-    claims = claims[:limit]
-    matched = _count(session, placed) if truncated else len(claims)
-    skipped = None if filters.bbox else _count(session, query.where(or_(lat.is_(None), lon.is_(None))))
-    return {"type": "FeatureCollection", "features": [_feature(c) for c in claims], "matched": matched,
+    rows = session.execute(_layer_query(model, filters, lat, lon).limit(limit + 1)).all()
+    truncated = len(rows) > limit
+    features = [_feature(r) for r in rows[:limit]]
+    skipped = None if filters.bbox or truncated else _count_unplaced(session, model, filters, lat, lon)
+    return {"type": "FeatureCollection", "features": features, "matched": None if truncated else len(features),
             "truncated": truncated, "limit": limit, "skipped": skipped}
+
+
+def _count_unplaced(session: Session, model, filters: ClaimFilters, lat, lon) -> int:
+    query = select(func.count()).select_from(model).join(Document, doc_column(model) == Document.id, isouter=True)
+    conds = [*conditions(model, filters), or_(lat.is_(None), lon.is_(None))]
+    return session.execute(query.where(and_(*conds))).scalar_one()
 
 
 def basemap() -> dict:

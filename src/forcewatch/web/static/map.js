@@ -97,7 +97,7 @@
 
   function statusText(fc, inView) {
     var text = fc.features.length + " claims on the map";
-    if (fc.truncated) text += " (the newest " + fc.features.length + " of " + fc.matched + (inView ? " in view" : "") + "; zoom in for the rest)";
+    if (fc.truncated) text += " (the newest " + fc.features.length + (inView ? " in view" : "") + "; zoom in for the rest)";
     if (fc.skipped) text += ", " + fc.skipped + " without a place";
     return text;
   }
