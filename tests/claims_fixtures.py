@@ -38,6 +38,11 @@ def build_claim(sentence: str, event: str, item: str | None, **fields) -> dict:
     return claim
 
 
+def without_ids(claims: list[dict]) -> list[dict]:
+    """The claims less their `id`, which a store assigns anew on import."""
+    return [{k: v for k, v in c.items() if k != "id"} for c in claims]
+
+
 def news_claims(corpus: Path) -> list[dict]:
     """The analyst's claims on articles 001 and 002, with ids and offsets into the real texts."""
     claims = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from claims_fixtures import without_ids
 from typer.testing import CliRunner
 
 from forcewatch.cli.main import app
@@ -54,8 +55,7 @@ def test_import_of_an_export_rebuilds_the_claims_in_a_new_store(ingested):
     before = json.loads((folder / "full.json").read_text())
     after = json.loads((folder / "again.json").read_text())
     assert result["claims"] == len(before["claims"]) and result["rejects"] == []
-    strip = lambda claims: [{k: v for k, v in c.items() if k != "id"} for c in claims]  # noqa: E731
-    assert strip(after["claims"]) == strip(before["claims"])
+    assert without_ids(after["claims"]) == without_ids(before["claims"])
     assert after["documents"] == before["documents"]
 
 

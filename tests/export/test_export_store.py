@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from claims_fixtures import without_ids
+
 from forcewatch.export import export, read_claims
 from forcewatch.export.store_io import document_dicts, import_batch, load_claims
 from forcewatch.store import Store
@@ -27,10 +29,6 @@ def _seed(url: str, corpus, claims) -> Store:
     return store
 
 
-def _without_ids(claims):
-    return [{k: v for k, v in c.items() if k != "id"} for c in claims]
-
-
 def test_store_to_json_to_new_store_is_lossless(tmp_path, corpus, claims_news):
     first = _seed(f"sqlite:///{tmp_path / 'a.db'}", corpus, claims_news)
     with first.session() as session:
@@ -45,7 +43,7 @@ def test_store_to_json_to_new_store_is_lossless(tmp_path, corpus, claims_news):
     with second.session() as session:
         again = load_claims(session)
         assert document_dicts(session, {"001", "002"}) == docs
-    assert _without_ids(again) == _without_ids(stored)
+    assert without_ids(again) == without_ids(stored)
     tanks = next(c for c in again if c["item"] == "tank" and c["doc"] == "002")
     assert tanks["quantity"] == {"low": 170, "high": 170, "approx": True, "text": "some 170"}
 

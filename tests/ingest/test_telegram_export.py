@@ -172,3 +172,9 @@ def test_bad_chat_and_bad_message_are_rejected_and_the_rest_read(tmp_path):
     errors = [i.reason for i in items if isinstance(i, InputError)]
     assert errors == ["chat 'Broken': 'messages' is not a list", "chat 'Border Watch Gomel': a message is not an object"]
     assert [i.doc_id for i in items if not isinstance(i, InputError)] == ["tg-border-watch-gomel-9"]
+
+
+def test_cli_json_counts_skipped_media_per_folder(capsys, sqlite_url, export):
+    code, data = _cli(capsys, sqlite_url, export)
+    assert code == 0
+    assert data["skipped"] == {str(export / "files"): 2, str(export / "photos"): 3, str(export / "video_files"): 1}

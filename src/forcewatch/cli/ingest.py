@@ -26,7 +26,7 @@ def ingest_command(
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Read reports into the store: text, HTML, JSON/JSONL, feeds, Telegram exports, event tables.
+    """Read reports into the store: text, HTML, JSON/JSONL, RSS/Atom and OPML feed lists, Telegram exports, event tables.
 
     Folders are read recursively, .zip and .gz members as files; a meta.json beside the
     files gives outlet and date. Re-running the same inputs (in any order, relative or
@@ -51,8 +51,8 @@ def ingest_command(
 
 def _json(report: IngestReport) -> dict:
     return {"run": report.run, "ingested": report.ingested, "duplicates": report.duplicates,
-            "rejected": report.rejected, "unchanged": report.unchanged, "complete": report.complete,
-            "resumed": report.resumed}
+            "rejected": report.rejected, "unchanged": report.unchanged, "skipped": report.skipped,
+            "complete": report.complete, "resumed": report.resumed}
 
 
 class _progress:
@@ -83,7 +83,8 @@ def _render(data: dict) -> None:
     state = "complete" if data["complete"] else "incomplete"
     console.print(f"run {data['run']} ({state}{', resumed' if data['resumed'] else ''}): "
                   f"{data['ingested']} ingested, {data['duplicates']} duplicates, "
-                  f"{data['unchanged']} unchanged, {len(data['rejected'])} rejected")
+                  f"{data['unchanged']} unchanged, {len(data['rejected'])} rejected"
+                  + (f", {sum(data['skipped'].values())} export media files skipped" if data["skipped"] else ""))
     if data["rejected"]:
         table = Table("input", "line", "reason", title="rejected")
         for item in data["rejected"]:

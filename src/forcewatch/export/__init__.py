@@ -37,7 +37,7 @@ def export(claims: list[dict], fmt: str, path: str | Path, **context: Any) -> Ex
     """
     exporter = get_exporter(fmt)
     path = Path(path)
-    if path.parent and not path.parent.exists():
+    if not path.parent.exists():
         raise ConfigError(f"cannot write {path}: the folder {path.parent} does not exist; create it or choose another -o.")
     partial = path.with_name(f".{path.name}.partial")
     try:

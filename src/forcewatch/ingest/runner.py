@@ -40,6 +40,7 @@ class IngestReport:
     duplicates: int = 0
     unchanged: int = 0
     rejected: list[dict] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # media folder of a Telegram export -> files
     complete: bool = False
     resumed: bool = False
     document_ids: list[str] = field(default_factory=list, repr=False)
@@ -83,8 +84,9 @@ def ingest(
     report = _open_run(store, sorted(inputs), options)
     run = _Run(store, report, tuple(processors), progress, _load_index(store))
     ctx = ReadContext(max_bytes=max_bytes, follow=follow)
+    expander = Expander(max_bytes, known_extensions(), skipped=report.skipped)
     try:
-        for item in _documents(Expander(max_bytes, known_extensions()).expand(inputs), ctx):
+        for item in _documents(expander.expand(inputs), ctx):
             run.handle(item)
         run.writer.flush()
         report.complete = True

@@ -63,7 +63,6 @@ class LexiconRuler:
         add_candidates(doc, self.name, _without_overlaps(spans))
         return doc
 
-
     def _continues(self, doc: Doc, i: int, label: str) -> bool:
         """Whether token `i` is a modifier of the next word ("rocket" in "rocket-propelled")."""
         if i + 1 >= len(doc):
