@@ -42,6 +42,14 @@ def test_every_claim_is_in_the_appendix_with_its_sentence(brief, claims_news):
     assert 'href="https://www.19fortyfive.com/"' in html
 
 
+def test_appendix_gives_a_figure_without_text_as_its_bound_not_none(claims_news):
+    """A claim from a feed may carry bounds but no text: "up to 9000", never "None-9000"."""
+    bare = dict(claims_news[0], id="bare", quantity={"low": None, "high": 9000, "approx": False})
+    report = build_report({"problem": "p", "as_of": AS_OF, "level": 2}, [bare])
+    assert report.claims[0]["quantity"] == "up to 9000"
+    assert "None" not in render_html(report)
+
+
 def test_unsafe_link_and_markup_from_documents_are_neutralised(claims_news):
     evil = dict(claims_news[0], id="evil", sentence="<script>alert('x')</script> 170 tanks")
     report = build_report({"problem": "p", "as_of": AS_OF, "level": 2, "explanation": "<b>bold</b>"}, [evil],

@@ -84,7 +84,7 @@ def claim_location(claim: dict, created: datetime, creator: str):
 
 def claim_abstract(claim: dict) -> str:
     """A one-line summary of a claim: event, actor, figure, item and place."""
-    low, high, _, text = quantity_parts(claim)
+    text = quantity_parts(claim)[3]
     what = " ".join(p for p in (text, claim.get("item") or "forces") if p)
     where = place_name(claim.get("location")) or place_name(claim.get("destination")) or "unknown place"
     neg = "no " if claim.get("negated") else ""

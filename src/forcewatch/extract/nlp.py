@@ -59,6 +59,8 @@ def _with_footnotes(nlp):
 
 
 def _footnote_starts(doc):
+    if "[" not in doc.text:
+        return doc
     for tok in doc:
         if re.fullmatch(_FOOTNOTE, tok.text) and tok.i > 0 and doc[tok.i - 1].text in (".", "!", "?", "”", '"'):
             tok.is_sent_start = False  # the marker closes its sentence

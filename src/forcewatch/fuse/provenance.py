@@ -89,11 +89,11 @@ def _entry_point(entry) -> tuple[float, float] | None:
 
 def _area(claim: Claim, resolver: Resolver, entry) -> str | None:
     """The country the forces are in: stated, from coordinates, from the place, or from any place name."""
-    if claim.country and resolver.country(claim.country):
-        return resolver.country(claim.country)
-    if claim.coords and country_at(*claim.coords):
-        return country_at(*claim.coords)
-    if entry is not None and (entry.name if entry.kind == "country" else entry.country):
-        return entry.name if entry.kind == "country" else entry.country
+    if claim.country and (stated := resolver.country(claim.country)):
+        return stated
+    if claim.coords and (located := country_at(*claim.coords)):  # point-in-border test: once, and only if needed
+        return located
+    if entry is not None and (placed := entry.name if entry.kind == "country" else entry.country):
+        return placed
     names = [claim.origin, claim.location] if claim.outbound else [claim.location, claim.destination]
     return next((c for c in (resolver.country(n) for n in names if n) if c), None)

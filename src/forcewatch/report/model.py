@@ -24,6 +24,7 @@ from ..export.claims import (
     source_name,
 )
 from ..export.geo import claim_place, source_entry
+from ..fuse.claim import Quantity
 from .charts import estimates_from_claims, flatten_estimates, force_timeline_svg
 from .maps import claims_map_svg, load_borders, sites_near
 
@@ -92,19 +93,26 @@ def trend_word(points: list[dict]) -> str:
 
 def appendix_row(claim: dict, number: int, documents: dict[str, dict]) -> dict:
     """A claim as the appendix and the evidence lists show it."""
-    low, high, _, text = quantity_parts(claim)
     doc = documents.get(str(claim.get("doc")), {})
     place = claim_place(claim)
     return {
         "n": number, "id": claim_id(claim), "anchor": "claim-" + "".join(ch if ch.isalnum() else "-" for ch in claim_id(claim)),
         "date": claim_date(claim) or "", "event": claim.get("event") or "", "item": claim.get("item") or "",
-        "quantity": text or ("" if low is None and high is None else f"{low}-{high}"),
+        "quantity": _figure(claim),
         "actor": claim.get("actor") or "", "place": place.name or place_name(claim.get("location")) or "",
         "source": source_name(claim.get("source")) or "unattributed", "outlet": claim.get("outlet") or doc.get("outlet") or "",
         "modality": claim.get("modality") or "", "negated": bool(claim.get("negated")),
         "sentence": claim.get("sentence") or "", "doc": str(claim.get("doc")),
         "doc_title": doc.get("title") or "", "url": safe_url(doc.get("url") or claim.get("url")),
     }
+
+
+def _figure(claim: dict) -> str:
+    """The claim's figure as the text gave it, else from its bounds ("up to 9000", not "None-9000")."""
+    low, high, _, text = quantity_parts(claim)
+    if text or (low is None and high is None):
+        return text or ""
+    return Quantity(low, high).describe()
 
 
 def cite(rows: list[dict]) -> list[dict]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+import json
+
+from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy.orm import Session
 
 from ..data import claims as claim_data
@@ -55,11 +57,13 @@ def claims_geojson(
     limit: int = Query(MAP_DEFAULT, ge=1, le=MAP_LIMIT, description="Most points returned, newest first; "
                        "`truncated` says more match (ask again with a smaller bbox)."),
     session: Session = Depends(get_session),
-) -> dict:
+) -> Response:
     """A FeatureCollection plus `matched`, `truncated`, `limit` and `skipped` (claims without coordinates)."""
     from ..data.geo import claims_layer
 
-    return claims_layer(session, filters, limit)
+    # serialised directly: FastAPI's generic encoder walks every nested value of thousands of features
+    body = json.dumps(claims_layer(session, filters, limit), ensure_ascii=False, default=str)
+    return Response(body, media_type="application/geo+json")
 
 
 @router.get("/claims/{claim_id}", summary="One claim")
