@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..assess.engine import LEVEL_NAMES
+from ..assess.engine import trend_word as assessment_trend_word  # one wording for brief and explanation
 from ..export.claims import (
     attributed_to,
     claim_date,
@@ -81,14 +82,6 @@ def trend_points(trend: Any) -> list[dict]:
         if isinstance(level, int):
             points.append({"as_of": str(when), "level": level, "label": LEVEL_NAMES.get(level, "")})
     return points
-
-
-def trend_word(points: list[dict]) -> str:
-    """"rising", "falling" or "steady" from the last two points of the trend."""
-    if len(points) < 2:
-        return "no trend yet"
-    first, last = points[-2]["level"], points[-1]["level"]
-    return "rising" if last > first else "falling" if last < first else "steady"
 
 
 def appendix_row(claim: dict, number: int, documents: dict[str, dict]) -> dict:
@@ -200,7 +193,7 @@ def build_report(assessment: dict, claims: list[dict], fusion: Any = None, docum
     return Report(
         problem=problem, title=title or assessment.get("title") or f"Warning brief: {problem}", as_of=as_of,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), level=level,
-        level_label=assessment.get("level_name") or assessment.get("label") or LEVEL_NAMES.get(level, "unknown"), trend=trend, trend_word=trend_word(trend),
+        level_label=assessment.get("level_name") or assessment.get("label") or LEVEL_NAMES.get(level, "unknown"), trend=trend, trend_word=assessment_trend_word(trend),
         bottom_line=str(assessment.get("explanation") or ""), indicators=indicators,
         timeline_svg=timeline_svg, timeline_note=timeline_note, map_svg=map_svg, map_note=map_note,
         contradictions=_contradictions(fusion, rows), sources=_sources(ordered, fusion),
