@@ -32,8 +32,12 @@ def seeded_url(db_url: str, corpus: Path) -> str:
 
 
 @pytest.fixture
-def app(seeded_url: str, tmp_path: Path):
+def app(seeded_url: str, tmp_path: Path, monkeypatch):
     from forcewatch.web.app import create_app
+    from forcewatch.web.data import analysis
+
+    # a loaded test machine may take longer than a user would wait; the tests want the result
+    monkeypatch.setattr(analysis, "WAIT_SECONDS", 300.0)
 
     settings = get_settings(db_url=seeded_url, token=TOKEN, max_bytes=64 * 1024)
     application = create_app(settings)

@@ -16,7 +16,7 @@ from .api.params import FULL_DATE
 from .data import analysis
 from .data.claims import ClaimFilters, all_claims, claim_model
 from .data.ingest import ALLOWED_SUFFIXES, ingest_uploads
-from .data.stages import attribute
+from .data.stages import attribute, optional
 from .deps import get_session, get_settings, get_store
 from .problems import ApiError
 from .render import page
@@ -83,8 +83,8 @@ def indicator_board(result: dict | None) -> list[tuple[str, list[dict]]]:
 def estimates_for_timeline(session: Session, request: Request, notes: list[str]) -> list[dict]:
     """Fusion's force estimates; before fusion exists, each counting claim's own range."""
     fused = _try(lambda: analysis.part(analysis.fusion(session, store_key(request)), "estimates"), notes)
-    if fused is not None:
-        return fused
+    if fused is not None or optional("forcewatch.fuse") is not None:  # computing: the notice says so
+        return fused or []
     from_claims = attribute("forcewatch.report.charts", "estimates_from_claims")
     return from_claims(all_claims(session, ClaimFilters(sort="date"))) if from_claims and claim_model() else []
 

@@ -7,7 +7,8 @@
     extract_mentions("...")                    # list[Mention(start, end, text, type, kb_id, component, re3d_type)]
 
 The pipeline: en_core_web_sm's tagger and parser, the re3d NER trained by
-`forcewatch train ner` (shipped in `model/`), the knowledge-base ruler, the quantity and
+`forcewatch train ner` (shipped in `model/`), the knowledge-base ruler, the class-noun
+ruler learned by `forcewatch train lexicon` (`data/re3d_lexicon.yaml`), the quantity and
 date recognisers, and the merger. See docs/mentions.md.
 """
 
