@@ -31,6 +31,10 @@ def _env_paths(name: str) -> list[Path]:
     return [Path(p) for p in raw.split(os.pathsep) if p]
 
 
+def _env_list(name: str) -> list[str]:
+    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
 def _env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
@@ -50,6 +54,8 @@ class Settings:
     kb_dirs: list[Path] = field(default_factory=lambda: _env_paths("FORCEWATCH_KB_DIRS"))
     max_bytes: int = field(default_factory=lambda: _env_int("FORCEWATCH_MAX_BYTES", DEFAULT_MAX_BYTES))
     token: str | None = field(default_factory=lambda: os.environ.get("FORCEWATCH_TOKEN") or None)
+    # Extra Host names the dashboard accepts on loopback (a reverse proxy's name); see web/security.py.
+    allowed_hosts: list[str] = field(default_factory=lambda: _env_list("FORCEWATCH_ALLOWED_HOSTS"))
 
 
 def get_settings(**overrides) -> Settings:

@@ -35,6 +35,13 @@ def test_bottom_line_comes_first_with_level_and_explanation(brief):
     assert f"{brief.level}<span>/5</span>" in html
 
 
+def test_bottom_line_carries_the_30_day_level_chart(brief):
+    assert len(brief.trend) >= 2
+    html = render_html(brief)
+    bottom = html[html.index('id="bottom-line"'):html.index('id="indicators"')]
+    assert 'class="trend-chart"' in bottom and "<svg" in bottom
+
+
 def test_every_claim_is_in_the_appendix_with_its_sentence(brief, claims_news):
     assert len(brief.claims) == len(claims_news)
     html = render_html(brief)

@@ -18,7 +18,7 @@ def test_real_loopback_server_refuses_a_foreign_host_header(server):
     error = evil.json()["error"]
     assert error["code"] == "misdirected_host" and "attacker.example" in error["message"]
     assert httpx.get(server + "/api/claims").status_code == 200
-    assert httpx.get(server + "/", headers={"Host": f"localhost:{port}"}).status_code == 200
+    assert httpx.get(server + "/", headers={"Host": f"localhost:{port}"}, timeout=60).status_code == 200
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -26,7 +26,7 @@ from ..export.claims import (
 )
 from ..export.geo import claim_place, source_entry
 from ..fuse.claim import Quantity
-from .charts import estimates_from_claims, flatten_estimates, force_timeline_svg
+from .charts import estimates_from_claims, flatten_estimates, force_timeline_svg, level_trend_svg
 from .maps import claims_map_svg, load_borders, sites_near
 
 STATUS_ORDER = ("met", "contradicted", "not met", "unknown")
@@ -54,6 +54,7 @@ class Report:
     sources: list[dict]
     claims: list[dict]
     documents: dict[str, dict] = field(default_factory=dict)
+    trend_svg: str = ""  # the level over the previous 30 days, as on the dashboard
 
     def counts(self) -> dict[str, int]:
         """How many indicators have each status."""
@@ -197,5 +198,5 @@ def build_report(assessment: dict, claims: list[dict], fusion: Any = None, docum
         bottom_line=str(assessment.get("explanation") or ""), indicators=indicators,
         timeline_svg=timeline_svg, timeline_note=timeline_note, map_svg=map_svg, map_note=map_note,
         contradictions=_contradictions(fusion, rows), sources=_sources(ordered, fusion),
-        claims=list(rows.values()), documents=docs,
+        claims=list(rows.values()), documents=docs, trend_svg=level_trend_svg(trend),
     )
