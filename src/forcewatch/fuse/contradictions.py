@@ -11,9 +11,11 @@ Four kinds, each a function in `DETECTORS` (add one by appending):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from datetime import timedelta
 
 from .groups import ClaimGroup, direction, polarity, quantities_compatible
 
@@ -68,14 +70,75 @@ def _items_match(general: ClaimGroup, specific: ClaimGroup) -> bool:
     return not general.lead.item or general.lead.item == specific.lead.item
 
 
+class _Window:
+    """Groups indexed by item and first day, to find the ones within `days` of a group.
+
+    A superset of the pairs within the window comes back (every detector still applies
+    its full test), so the index changes how many pairs are looked at, never the answer.
+    Undated groups are within any window (`_days_apart` is 0 for them), so they always come back.
+    """
+
+    def __init__(self, groups: list[ClaimGroup]) -> None:
+        self._by_item: dict[str, tuple[list, list[ClaimGroup], int]] = {}
+        self._undated: dict[str, list[ClaimGroup]] = defaultdict(list)
+        dated: dict[str, list[ClaimGroup]] = defaultdict(list)
+        for g in groups:
+            (dated if g.first else self._undated)[g.lead.item or ""].append(g)
+        for item, members in dated.items():
+            members.sort(key=lambda g: g.first)
+            longest = max((g.last - g.first).days for g in members)
+            self._by_item[item] = ([g.first for g in members], members, longest)
+
+    def near(self, group: ClaimGroup, days: int, items: list[str]) -> Iterator[ClaimGroup]:
+        """Groups of one of `items` at most `days` apart from `group`."""
+        for item in items:
+            yield from self._undated.get(item, ())
+            if item not in self._by_item:
+                continue
+            starts, members, longest = self._by_item[item]
+            if not group.first:
+                yield from members
+                continue
+            lo = bisect_left(starts, group.first - timedelta(days=days + longest))
+            hi = bisect_right(starts, group.last + timedelta(days=days))
+            yield from members[lo:hi]
+
+    def items(self) -> list[str]:
+        """Every item some indexed group has ("" for none)."""
+        return sorted(set(self._by_item) | set(self._undated))
+
+
+def _pairs(left: list[ClaimGroup], right: list[ClaimGroup], days: int, general: bool,
+           test: Callable[[ClaimGroup, ClaimGroup], bool]) -> list[tuple[ClaimGroup, ClaimGroup]]:
+    """Pairs (l, r) with `test(l, r)`, in the order nested loops over `left` then `right`
+    give them; `general`: a left group without an item pairs with every item."""
+    window, rank = _Window(right), {id(g): n for n, g in enumerate(right)}
+    every = window.items()
+    found = []
+    for a in left:
+        item = a.lead.item or ""
+        near = window.near(a, days, every if general and not item else [item])
+        found += sorted(((a, b) for b in near if b is not a and test(a, b)), key=lambda ab: rank[id(ab[1])])
+    return found
+
+
+def _within(days: int) -> Callable[[ClaimGroup, ClaimGroup], bool]:
+    return lambda a, b: _same_actor(a, b) and _same_area(a, b) and _days_apart(a, b) <= days
+
+
 def quantity_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
     """Incompatible figures for one actor, item and area within `QUANTITY_WINDOW_DAYS`."""
     counted = [g for g in groups if g.quantity and direction(g.lead) == "in" and polarity(g.lead) == "affirmed"]
-    for a, b in combinations(counted, 2):
-        if (a.lead.item == b.lead.item and _same_actor(a, b) and _same_area(a, b)
-                and _days_apart(a, b) <= QUANTITY_WINDOW_DAYS and not quantities_compatible(a.quantity, b.quantity)):
-            yield Contradiction("quantity", a, b, f"{a.quantity.describe()} vs {b.quantity.describe()} "
-                                f"{a.lead.item} in {a.lead.area or 'the same area'}")
+    rank = {id(g): n for n, g in enumerate(counted)}
+    near = _within(QUANTITY_WINDOW_DAYS)
+
+    def test(a: ClaimGroup, b: ClaimGroup) -> bool:  # each unordered pair once, as `combinations` gives it
+        return rank[id(a)] < rank[id(b)] and a.lead.item == b.lead.item and near(a, b) \
+            and not quantities_compatible(a.quantity, b.quantity)
+
+    for a, b in _pairs(counted, counted, QUANTITY_WINDOW_DAYS, False, test):
+        yield Contradiction("quantity", a, b, f"{a.quantity.describe()} vs {b.quantity.describe()} "
+                            f"{a.lead.item} in {a.lead.area or 'the same area'}")
 
 
 def direction_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
@@ -83,34 +146,32 @@ def direction_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
     affirmed = [g for g in groups if polarity(g.lead) == "affirmed"]
     arriving = [g for g in affirmed if direction(g.lead) == "in"]
     leaving = [g for g in affirmed if direction(g.lead) == "out"]
-    for a in arriving:
-        for b in leaving:
-            if (a.lead.item == b.lead.item and _same_actor(a, b) and _same_area(a, b)
-                    and _days_apart(a, b) <= DIRECTION_WINDOW_DAYS):
-                yield Contradiction("direction", a, b, f"{a.lead.item} reported arriving and leaving "
-                                    f"{a.lead.area or 'the area'} within {DIRECTION_WINDOW_DAYS} days")
+    near = _within(DIRECTION_WINDOW_DAYS)
+    test = lambda a, b: a.lead.item == b.lead.item and near(a, b)  # noqa: E731
+    for a, b in _pairs(arriving, leaving, DIRECTION_WINDOW_DAYS, False, test):
+        yield Contradiction("direction", a, b, f"{a.lead.item} reported arriving and leaving "
+                            f"{a.lead.area or 'the area'} within {DIRECTION_WINDOW_DAYS} days")
 
 
 def denial_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
     """Official denials against affirmed reports of the activity they deny."""
     denials = [g for g in groups if polarity(g.lead) == "denied"]
     claims = [g for g in groups if polarity(g.lead) == "affirmed" and g.lead.event in DENIABLE_EVENTS]
-    for denial in denials:
-        for claim in claims:
-            if _items_match(denial, claim) and _same_actor(denial, claim) and _same_area(denial, claim) and _days_apart(denial, claim) <= DENIAL_WINDOW_DAYS:
-                yield Contradiction("denial", claim, denial, f"official denial by {denial.lead.source or 'an official'}"
-                                    f" against: {claim.statement}")
+    near = _within(DENIAL_WINDOW_DAYS)
+    test = lambda denial, claim: _items_match(denial, claim) and near(denial, claim)  # noqa: E731
+    for denial, claim in _pairs(denials, claims, DENIAL_WINDOW_DAYS, True, test):
+        yield Contradiction("denial", claim, denial, f"official denial by {denial.lead.source or 'an official'}"
+                            f" against: {claim.statement}")
 
 
 def negation_conflicts(groups: list[ClaimGroup]) -> Iterator[Contradiction]:
     """"No tanks arrived" against "tanks arrived" in the same area and window."""
     negated = [g for g in groups if polarity(g.lead) == "negated" and g.lead.event in NEGATABLE_EVENTS]
     affirmed = [g for g in groups if polarity(g.lead) == "affirmed"]
-    for neg in negated:
-        for pos in affirmed:
-            if (direction(neg.lead) == direction(pos.lead) and _items_match(neg, pos)
-                    and _same_actor(neg, pos) and _same_area(neg, pos) and _days_apart(neg, pos) <= DENIAL_WINDOW_DAYS):
-                yield Contradiction("negation", pos, neg, f"{neg.statement} vs {pos.statement}")
+    near = _within(DENIAL_WINDOW_DAYS)
+    test = lambda neg, pos: direction(neg.lead) == direction(pos.lead) and _items_match(neg, pos) and near(neg, pos)  # noqa: E731
+    for neg, pos in _pairs(negated, affirmed, DENIAL_WINDOW_DAYS, True, test):
+        yield Contradiction("negation", pos, neg, f"{neg.statement} vs {pos.statement}")
 
 
 DETECTORS: dict[str, Callable[[list[ClaimGroup]], Iterator[Contradiction]]] = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .claim import Claim, Quantity
-from .geo import haversine_km
+from .geo import haversine_km, haversine_rad, radians_of
 
 GRADE_ORDER = "ABCDEF"
 QUANTITY_TOLERANCE = 0.1  # reports round: 3,000 and "some 3,200" are one figure
@@ -35,9 +35,13 @@ class GroupingOptions:
     radius_km: float = 25.0
 
 
-@dataclass
+@dataclass(eq=False)
 class ClaimGroup:
-    """Claims that state one fact, with their canonical statement and provenance."""
+    """Claims that state one fact, with their canonical statement and provenance.
+
+    Groups compare by identity (`eq=False`): two groups are one only if they are the same
+    object, and membership tests stay O(1) instead of comparing every member claim.
+    """
 
     id: str
     claims: list[Claim]
@@ -45,23 +49,34 @@ class ClaimGroup:
     outlets: list[str] = field(default_factory=list)
     statement: str = ""
     credibility: int = 6  # Admiralty information credibility 1-6, set by `reliability`
+    # (member count, lead, first, last): recomputed only when members were added since
+    _stats: tuple | None = field(default=None, init=False, repr=False)
+
+    def _summary(self) -> tuple:
+        """Lead, first and last day, computed once per member count (groups only grow)."""
+        if self._stats is None or self._stats[0] != len(self.claims):
+            days = [c.day for c in self.claims if c.day]
+            lead = min(self.claims, key=_lead_rank) if self.claims else None
+            self._stats = (len(self.claims), lead, min(days) if days else None, max(days) if days else None)
+        return self._stats
 
     @property
     def lead(self) -> Claim:
         """The member that speaks for the group: best-graded source, then with a number, then earliest."""
-        return min(self.claims, key=_lead_rank)
+        lead = self._summary()[1]
+        if lead is None:
+            raise ValueError(f"claim group {self.id} has no claims, so it has no lead; add claims before reading it")
+        return lead
 
     @property
     def first(self) -> date | None:
         """The earliest day any member reports; None when no member is dated."""
-        days = [c.day for c in self.claims if c.day]
-        return min(days) if days else None
+        return self._summary()[2]
 
     @property
     def last(self) -> date | None:
         """The latest day any member reports; None when no member is dated."""
-        days = [c.day for c in self.claims if c.day]
-        return max(days) if days else None
+        return self._summary()[3]
 
     @property
     def quantity(self) -> Quantity | None:
@@ -150,26 +165,58 @@ def equipment_compatible(a: Claim, b: Claim) -> bool:
 
 def fits(claim: Claim, group: ClaimGroup, options: GroupingOptions) -> bool:
     """Whether `claim` states the same fact as every claim already in `group`."""
-    last = group.last
-    if claim.day and last and (claim.day - last).days > options.window_days:
-        return False
-    return all(places_compatible(claim, member, options.radius_km) and same_figure(claim.quantity, member.quantity)
-               and equipment_compatible(claim, member) for member in group.claims)
+    return _Grouper(options).fits(claim, group)
+
+
+class _Grouper:
+    """`fits` with each claim's radians computed once (the haversine dominates grouping)."""
+
+    def __init__(self, options: GroupingOptions) -> None:
+        self.options = options
+        self._trig: dict[int, tuple[float, float, float]] = {}
+
+    def trig(self, claim: Claim) -> tuple[float, float, float]:
+        found = self._trig.get(id(claim))
+        if found is None:
+            found = self._trig[id(claim)] = radians_of(claim.point)
+        return found
+
+    def fits(self, claim: Claim, group: ClaimGroup) -> bool:
+        last = group.last
+        if claim.day and last and (claim.day - last).days > self.options.window_days:
+            return False
+        return all(self.same_place(claim, member) and same_figure(claim.quantity, member.quantity)
+                   and equipment_compatible(claim, member) for member in group.claims)
+
+    def same_place(self, a: Claim, b: Claim) -> bool:
+        """`places_compatible`, with cached radians for the distance."""
+        if a.point and b.point:
+            return haversine_rad(self.trig(a), self.trig(b)) <= self.options.radius_km
+        return places_compatible(a, b, self.options.radius_km)
 
 
 def group_claims(claims: list[Claim], options: GroupingOptions | None = None) -> list[ClaimGroup]:
-    """Group claims that state the same fact; each claim lands in exactly one group."""
-    options = options or GroupingOptions()
+    """Group claims that state the same fact; each claim lands in exactly one group.
+
+    Claims come in date order, so a group whose last report is more than `window_days`
+    before the current claim can take no later claim either: it is dropped from the open
+    candidates (keeping their order), which keeps grouping linear in the claims per window.
+    """
+    grouper = _Grouper(options or GroupingOptions())
     open_groups: dict[tuple, list[ClaimGroup]] = {}
     groups: list[ClaimGroup] = []
     for claim in sorted(claims, key=lambda c: (c.day or date.min, c.id)):
-        candidates = open_groups.setdefault(group_key(claim), [])
-        target = next((g for g in candidates if fits(claim, g, options)), None)
+        key = group_key(claim)
+        candidates = open_groups.get(key) or []
+        if claim.day:
+            candidates = [g for g in candidates if not g.last or (claim.day - g.last).days <= grouper.options.window_days]
+        target = next((g for g in candidates if grouper.fits(claim, g)), None)
         if target is None:
             target = ClaimGroup(id=f"g{len(groups) + 1}", claims=[])
             candidates.append(target)
             groups.append(target)
         target.claims.append(claim)
+        open_groups[key] = candidates
     for group in groups:
         finish(group)
     return groups

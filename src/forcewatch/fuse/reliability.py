@@ -25,8 +25,13 @@ TRUSTED_GRADES = frozenset("ABC")
 
 def credibility(group: ClaimGroup, contradictions: list[Contradiction]) -> int:
     """Admiralty information credibility 1-6 of one group (see the module docstring)."""
+    return _credibility(group, [c for c in contradictions if c.a is group or c.b is group])
+
+
+def _credibility(group: ClaimGroup, involved: list[Contradiction]) -> int:
+    """`credibility` given the contradictions the group is a side of."""
     mine = len(group.origins)
-    rivals = [(c.b if c.a is group else c.a, c) for c in contradictions if group in (c.a, c.b)]
+    rivals = [(c.b if c.a is group else c.a, c) for c in involved]
     if any(len(r.origins) > mine for r, _ in rivals):
         return 5
     if any(len(r.origins) == mine and not _denied_claim(group, c) for r, c in rivals):
@@ -39,9 +44,15 @@ def credibility(group: ClaimGroup, contradictions: list[Contradiction]) -> int:
 
 
 def rate_groups(groups: list[ClaimGroup], contradictions: list[Contradiction]) -> None:
-    """Set each group's information credibility (1-6) in place."""
+    """Set each group's information credibility (1-6) in place; contradictions are indexed
+    by group once, so rating is linear in groups plus contradictions."""
+    involved: dict[int, list[Contradiction]] = defaultdict(list)
+    for c in contradictions:
+        involved[id(c.a)].append(c)
+        if c.b is not c.a:
+            involved[id(c.b)].append(c)
     for group in groups:
-        group.credibility = credibility(group, contradictions)
+        group.credibility = _credibility(group, involved.get(id(group), []))
 
 
 def _denied_claim(group: ClaimGroup, contradiction: Contradiction) -> bool:
