@@ -49,15 +49,19 @@ class ClaimGroup:
     outlets: list[str] = field(default_factory=list)
     statement: str = ""
     credibility: int = 6  # Admiralty information credibility 1-6, set by `reliability`
-    # (member count, lead, first, last): recomputed only when members were added since
+    # (members seen, lead, first, last), brought up to date as members are appended
     _stats: tuple | None = field(default=None, init=False, repr=False)
 
     def _summary(self) -> tuple:
-        """Lead, first and last day, computed once per member count (groups only grow)."""
-        if self._stats is None or self._stats[0] != len(self.claims):
-            days = [c.day for c in self.claims if c.day]
-            lead = min(self.claims, key=_lead_rank) if self.claims else None
-            self._stats = (len(self.claims), lead, min(days) if days else None, max(days) if days else None)
+        """Lead, first and last day; groups only grow, so only members added since are looked at."""
+        seen, lead, first, last = self._stats if self._stats and self._stats[0] <= len(self.claims) else (0, None, None, None)
+        for claim in self.claims[seen:]:
+            if lead is None or _lead_rank(claim) < _lead_rank(lead):  # ties keep the earlier, as `min` does
+                lead = claim
+            if claim.day:
+                first = claim.day if first is None else min(first, claim.day)
+                last = claim.day if last is None else max(last, claim.day)
+        self._stats = (len(self.claims), lead, first, last)
         return self._stats
 
     @property
@@ -168,12 +172,35 @@ def fits(claim: Claim, group: ClaimGroup, options: GroupingOptions) -> bool:
     return _Grouper(options).fits(claim, group)
 
 
+# Slack for float rounding in the triangle-inequality shortcut, far below any real distance.
+_ROUNDING_KM = 1e-6
+
+
+@dataclass
+class _Spread:
+    """Where a group's members are: the first geolocated member as anchor, the farthest any
+    geolocated member is from it, and the members without a point."""
+
+    seen: int = 0
+    anchor: tuple[float, float, float] | None = None
+    reach: float = 0.0
+    pointed: list[Claim] = field(default_factory=list)
+    unpointed: list[Claim] = field(default_factory=list)
+    plain: bool = True  # no member gives a figure or equipment models
+
+
 class _Grouper:
-    """`fits` with each claim's radians computed once (the haversine dominates grouping)."""
+    """`fits`, fast: each claim's radians once, and each group's spread kept as it grows.
+
+    A claim within `radius - reach` of a group's anchor is within `radius` of every geolocated
+    member (triangle inequality on the sphere), so big groups at one site are not re-measured
+    member by member; anything nearer the limit gets the exact member-by-member test.
+    """
 
     def __init__(self, options: GroupingOptions) -> None:
         self.options = options
         self._trig: dict[int, tuple[float, float, float]] = {}
+        self._spread: dict[int, _Spread] = {}
 
     def trig(self, claim: Claim) -> tuple[float, float, float]:
         found = self._trig.get(id(claim))
@@ -181,18 +208,47 @@ class _Grouper:
             found = self._trig[id(claim)] = radians_of(claim.point)
         return found
 
+    def spread(self, group: ClaimGroup) -> _Spread:
+        spread = self._spread.setdefault(id(group), _Spread())
+        for member in group.claims[spread.seen:]:
+            spread.plain = spread.plain and member.quantity is None and not member.equipment
+            if not member.point:
+                spread.unpointed.append(member)
+                continue
+            spread.pointed.append(member)
+            if spread.anchor is None:
+                spread.anchor = self.trig(member)
+            spread.reach = max(spread.reach, haversine_rad(spread.anchor, self.trig(member)))
+        spread.seen = len(group.claims)
+        return spread
+
     def fits(self, claim: Claim, group: ClaimGroup) -> bool:
         last = group.last
         if claim.day and last and (claim.day - last).days > self.options.window_days:
             return False
-        return all(self.same_place(claim, member) and same_figure(claim.quantity, member.quantity)
-                   and equipment_compatible(claim, member) for member in group.claims)
+        spread = self.spread(group)
+        if not self.places_fit(claim, spread):
+            return False
+        if spread.plain or (claim.quantity is None and not claim.equipment):
+            return True  # no figure or models on one side: `same_figure` and `equipment_compatible` hold
+        return all(same_figure(claim.quantity, m.quantity) and equipment_compatible(claim, m) for m in group.claims)
 
-    def same_place(self, a: Claim, b: Claim) -> bool:
-        """`places_compatible`, with cached radians for the distance."""
-        if a.point and b.point:
-            return haversine_rad(self.trig(a), self.trig(b)) <= self.options.radius_km
-        return places_compatible(a, b, self.options.radius_km)
+    def places_fit(self, claim: Claim, spread: _Spread) -> bool:
+        """`places_compatible` with every member."""
+        radius = self.options.radius_km
+        if not claim.point:
+            return all(places_compatible(claim, m, radius) for m in spread.pointed + spread.unpointed)
+        if not all(places_compatible(claim, m, radius) for m in spread.unpointed):
+            return False
+        if spread.anchor is None:
+            return True
+        here = self.trig(claim)
+        gap = haversine_rad(here, spread.anchor)
+        if gap > radius:
+            return False
+        if gap + spread.reach <= radius - _ROUNDING_KM:
+            return True
+        return all(haversine_rad(here, self.trig(m)) <= radius for m in spread.pointed)
 
 
 def group_claims(claims: list[Claim], options: GroupingOptions | None = None) -> list[ClaimGroup]:
@@ -203,20 +259,21 @@ def group_claims(claims: list[Claim], options: GroupingOptions | None = None) ->
     candidates (keeping their order), which keeps grouping linear in the claims per window.
     """
     grouper = _Grouper(options or GroupingOptions())
-    open_groups: dict[tuple, list[ClaimGroup]] = {}
+    window = grouper.options.window_days
+    open_groups: dict[tuple, tuple[date | None, list[ClaimGroup]]] = {}
     groups: list[ClaimGroup] = []
     for claim in sorted(claims, key=lambda c: (c.day or date.min, c.id)):
         key = group_key(claim)
-        candidates = open_groups.get(key) or []
-        if claim.day:
-            candidates = [g for g in candidates if not g.last or (claim.day - g.last).days <= grouper.options.window_days]
+        pruned, candidates = open_groups.get(key) or (None, [])
+        if claim.day and claim.day != pruned:
+            candidates = [g for g in candidates if not g.last or (claim.day - g.last).days <= window]
         target = next((g for g in candidates if grouper.fits(claim, g)), None)
         if target is None:
             target = ClaimGroup(id=f"g{len(groups) + 1}", claims=[])
             candidates.append(target)
             groups.append(target)
         target.claims.append(claim)
-        open_groups[key] = candidates
+        open_groups[key] = (claim.day, candidates)
     for group in groups:
         finish(group)
     return groups
