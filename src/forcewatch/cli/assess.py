@@ -93,7 +93,8 @@ def _render_backtests(data: dict) -> None:
 
 
 def backtest_command(
-    events: Path = typer.Option(bt.DEFAULT_EVENTS, "--events", help="Event table (CSV) for the Eyes on Russia back-test."),
+    events: Path = typer.Option(bt.DEFAULT_EVENTS, "--events", show_default="the bundled Eyes on Russia sample",
+                                help="Event table (CSV) for the Eyes on Russia back-test."),
     articles: list[Path] = typer.Option(None, "--articles", help="Article files or folders for the autumn-2022 back-test."),
     autumn_claims: Path = typer.Option(None, "--autumn-claims", help="Claims JSONL for the autumn-2022 back-test "
                                        "(instead of extracting --articles)."),
