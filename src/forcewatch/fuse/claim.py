@@ -169,6 +169,8 @@ class Claim:
     point: tuple[float, float] | None = None  # coordinates, from the claim or the gazetteer
     place_id: str | None = None
     place_kind: str | None = None
+    # The resolver that filled the fields above: annotating again with it would change nothing.
+    resolved_by: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_dict(cls, raw: dict, index: int = 0) -> Claim:

@@ -174,27 +174,43 @@ def fits(claim: Claim, group: ClaimGroup, options: GroupingOptions) -> bool:
 
 # Slack for float rounding in the triangle-inequality shortcut, far below any real distance.
 _ROUNDING_KM = 1e-6
+CLUSTER_KM = 3.0  # members this close to a cluster's anchor are measured through the anchor
+
+
+@dataclass
+class _Cluster:
+    """Geolocated members of a group near one anchor member, and the farthest one's distance."""
+
+    anchor: tuple[float, float, float]
+    reach: float = 0.0
+    members: list[tuple[float, float, float]] = field(default_factory=list)
 
 
 @dataclass
 class _Spread:
-    """Where a group's members are: the first geolocated member as anchor, the farthest any
-    geolocated member is from it, and the members without a point."""
+    """Where a group's members are: geolocated ones in clusters, and those without a point."""
 
     seen: int = 0
-    anchor: tuple[float, float, float] | None = None
-    reach: float = 0.0
-    pointed: list[Claim] = field(default_factory=list)
+    clusters: list[_Cluster] = field(default_factory=list)
     unpointed: list[Claim] = field(default_factory=list)
     plain: bool = True  # no member gives a figure or equipment models
+
+    def add(self, point: tuple[float, float, float]) -> None:
+        for cluster in self.clusters:
+            gap = haversine_rad(cluster.anchor, point)
+            if gap <= CLUSTER_KM:
+                cluster.reach = max(cluster.reach, gap)
+                cluster.members.append(point)
+                return
+        self.clusters.append(_Cluster(point, 0.0, [point]))
 
 
 class _Grouper:
     """`fits`, fast: each claim's radians once, and each group's spread kept as it grows.
 
-    A claim within `radius - reach` of a group's anchor is within `radius` of every geolocated
-    member (triangle inequality on the sphere), so big groups at one site are not re-measured
-    member by member; anything nearer the limit gets the exact member-by-member test.
+    A claim within `radius - reach` of a cluster's anchor is within `radius` of every member of
+    the cluster (triangle inequality on the sphere), so big groups at one site are not
+    re-measured member by member; only clusters near the limit get the exact test per member.
     """
 
     def __init__(self, options: GroupingOptions) -> None:
@@ -212,13 +228,10 @@ class _Grouper:
         spread = self._spread.setdefault(id(group), _Spread())
         for member in group.claims[spread.seen:]:
             spread.plain = spread.plain and member.quantity is None and not member.equipment
-            if not member.point:
+            if member.point:
+                spread.add(self.trig(member))
+            else:
                 spread.unpointed.append(member)
-                continue
-            spread.pointed.append(member)
-            if spread.anchor is None:
-                spread.anchor = self.trig(member)
-            spread.reach = max(spread.reach, haversine_rad(spread.anchor, self.trig(member)))
         spread.seen = len(group.claims)
         return spread
 
@@ -227,28 +240,27 @@ class _Grouper:
         if claim.day and last and (claim.day - last).days > self.options.window_days:
             return False
         spread = self.spread(group)
-        if not self.places_fit(claim, spread):
+        if not self.places_fit(claim, group, spread):
             return False
         if spread.plain or (claim.quantity is None and not claim.equipment):
             return True  # no figure or models on one side: `same_figure` and `equipment_compatible` hold
         return all(same_figure(claim.quantity, m.quantity) and equipment_compatible(claim, m) for m in group.claims)
 
-    def places_fit(self, claim: Claim, spread: _Spread) -> bool:
+    def places_fit(self, claim: Claim, group: ClaimGroup, spread: _Spread) -> bool:
         """`places_compatible` with every member."""
         radius = self.options.radius_km
         if not claim.point:
-            return all(places_compatible(claim, m, radius) for m in spread.pointed + spread.unpointed)
+            return all(places_compatible(claim, m, radius) for m in group.claims)
         if not all(places_compatible(claim, m, radius) for m in spread.unpointed):
             return False
-        if spread.anchor is None:
-            return True
-        here = self.trig(claim)
-        gap = haversine_rad(here, spread.anchor)
-        if gap > radius:
-            return False
-        if gap + spread.reach <= radius - _ROUNDING_KM:
-            return True
-        return all(haversine_rad(here, self.trig(m)) <= radius for m in spread.pointed)
+        here, near_limit = self.trig(claim), []
+        for cluster in spread.clusters:
+            gap = haversine_rad(here, cluster.anchor)
+            if gap > radius:
+                return False  # the anchor is a member
+            if gap + cluster.reach > radius - _ROUNDING_KM:
+                near_limit.append(cluster)
+        return all(haversine_rad(here, point) <= radius for cluster in near_limit for point in cluster.members)
 
 
 def group_claims(claims: list[Claim], options: GroupingOptions | None = None) -> list[ClaimGroup]:

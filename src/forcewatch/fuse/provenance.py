@@ -44,9 +44,12 @@ def annotate(claims: list, resolver: Resolver) -> list[Claim]:
     source id and grade, origin, area, coordinates."""
     claims = to_claims(claims)
     for claim in claims:
+        if claim.resolved_by is resolver:
+            continue  # done already (assess fuses the same claims at several dates)
         _annotate_source(claim, resolver)
         _annotate_place(claim, resolver)
         claim.origin_key = origin_key(claim, resolver)
+        claim.resolved_by = resolver
     return claims
 
 

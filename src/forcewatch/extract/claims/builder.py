@@ -84,7 +84,14 @@ def sentence_infos(text: str, nlp) -> list[SentenceInfo]:
 
 
 def _main_country(infos: list[SentenceInfo]) -> PlaceHit | None:
-    """The country the document is about: most named, by place (any kind) and nationality."""
+    """The country the document is about: most named, by place (any kind) and nationality,
+    in the sentences that report some force event; page furniture (site names, menus,
+    footers, teasers of other stories) reports none, so it does not vote."""
+    narrative = [i for i in infos if not i.heading and find_triggers(i.sent)]
+    return _most_named(narrative) or _most_named(infos)
+
+
+def _most_named(infos: list[SentenceInfo]) -> PlaceHit | None:
     counts: Counter = Counter()
     hits: dict[str, PlaceHit] = {}
     demonyms = lexicons().actors["demonyms"]
@@ -113,13 +120,16 @@ def _prep_role(word: str) -> str | None:
 
 def _role(sent: Span, hit: PlaceHit) -> str:
     """location, origin or destination from the preposition that governs the place (else the
-    one just before it); the object of a trigger is where it happens ("entered Belarus"),
+    one just before it); the recipient of a trigger is its destination ("handed Belarus a
+    system"); the object of a trigger is where it happens ("entered Belarus"),
     or where from for a withdrawal ("left Belarus"); "mentioned" otherwise ("to use Belarus")."""
     span = _span(sent, hit)
     root = span.root if span is not None else None
     if root is not None and root.dep_ == "pobj" and _prep_role(root.head.lower_):
         role = _prep_role(root.head.lower_)
         return "mentioned" if role != "location" and _other_noun(root.head.head) else role
+    if root is not None and root.dep_ == "dative" and trigger_event(root.head):
+        return "destination"  # the recipient of a transfer: "handed Belarus an Iskander-M"
     if root is not None and root.dep_ == "dobj":
         event = trigger_event(root.head)
         if event is None:
@@ -524,14 +534,22 @@ class _SentenceClaims:
 
 def refine_event(event: str, places: dict) -> str:
     """Movement into a country is a deployment ("moved 30,000 troops to Belarus", "roll into
-    Belarus"); leaving one site for another is a movement ("left the Brestsky training
+    Belarus"), and so is a movement with no stated place in a story about a country; leaving one site for another is a movement ("left the Brestsky training
     ground and moved to the Lida airfield")."""
     dest, origin = places.get("destination") or {}, places.get("origin") or places.get("location") or {}
     if event == "movement" and dest.get("kind") == "country":
         return "deployment"
+    if event == "movement" and not dest and not places.get("origin") and _inferred_country(places.get("location")):
+        return "deployment"
     if event == "withdrawal" and origin.get("kind") == "site" and dest.get("kind") == "site":
         return "movement"
     return event
+
+
+def _inferred_country(place: dict | None) -> bool:
+    """A transfer that names no place happens in the article's country: forces moved into
+    it ("the enemy transferred about 30 tanks", in a story about Belarus)."""
+    return bool(place) and place.get("inferred") is True and place.get("kind") == "country"
 
 
 def _confidence(force: Force | None, trigger: Trigger | None) -> float:

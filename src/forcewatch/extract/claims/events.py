@@ -364,6 +364,28 @@ def denial_sentence(sent: Span) -> bool:
         return True
     if any(trigger_event(c) == "denial" and c.dep_ in ("advcl", "xcomp", "conj") for c in root.children):
         return True
+    if any(_negated_participation(tok) for tok in sent):
+        return True
     cues = lexicons().modality["denied"]
     text = _plain(sent.text)
     return any(f" {cue} " in text or f" {cue}," in text for cue in cues if cue not in ("false",))
+
+
+def _participation(verb: Token) -> bool:
+    """Is `verb` a participation verb of the lexicon ("participate", "take part")?"""
+    for phrase in lexicons().events["participation_verbs"]:
+        lemma, _, particle = phrase.partition(" ")
+        if verb.lemma_.lower() == lemma and (not particle or any(c.lower_ == particle for c in verb.children)):
+            return True
+    return False
+
+
+def _negated_participation(verb: Token) -> bool:
+    """"No Belarusian units were taking part", "Belarus will not participate": a denial of
+    involvement, by a negation on the verb or "no" on its subject."""
+    if verb.pos_ not in ("VERB", "AUX") or not _participation(verb):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children)
