@@ -99,3 +99,19 @@ def test_cli_assess_reads_a_claims_file_and_prints_json():
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["as_of"] == "2022-12-31" and data["level"] <= 3 and data["explanation"].startswith("Level")
+
+
+def test_summary_names_what_drives_the_level_and_counts_the_rest():
+    """The bottom-line summary keeps met indicators and caps, and only counts the not-met ones."""
+    import json
+    from pathlib import Path
+
+    from forcewatch.assess import assess
+
+    rows = Path(__file__).parent / "data" / "autumn-2022-claims.jsonl"
+    claims = [json.loads(line) for line in rows.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = assess("belarus-ukraine", claims, "2022-12-31").to_dict()
+    assert result["summary"].startswith(f"Level {result['level']} ")
+    assert "see the indicator board" in result["summary"]
+    assert "Not met:" in result["explanation"] and "Not met:" not in result["summary"]
+    assert len(result["summary"]) < len(result["explanation"])

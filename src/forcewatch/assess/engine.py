@@ -65,12 +65,14 @@ class Assessment:
     indicators: list[IndicatorResult]
     trend: list[dict] = field(default_factory=list)
     explanation: str = ""
+    summary: str = ""  # the explanation cut to what drives the level, for bottom lines
 
     def to_dict(self) -> dict:
         """The assessment in the documented JSON shape (docs/assessment.md)."""
         return {"problem": self.problem, "title": self.title, "as_of": self.as_of.isoformat(), "level": self.level,
                 "level_name": LEVEL_NAMES[self.level], "score": self.score, "trend": self.trend,
-                "indicators": [r.to_dict() for r in self.indicators], "explanation": self.explanation}
+                "indicators": [r.to_dict() for r in self.indicators], "explanation": self.explanation,
+                "summary": self.summary}
 
 
 def as_date(value: date | str) -> date:
@@ -95,6 +97,7 @@ def assess(problem: str | Path | Problem, claims: list, as_of: date | str, *, tr
     if trend:
         assessment.trend = trend_of(problem, items, day, resolver) + [trend_point(problem, day, results)]
     assessment.explanation = explain(assessment, reasons)
+    assessment.summary = explain(assessment, reasons, brief=True)
     return assessment
 
 
@@ -160,8 +163,12 @@ def trend_word(trend: list[dict]) -> str:
     return "rising" if delta > 0 else "falling" if delta < 0 else "steady"
 
 
-def explain(a: Assessment, reasons: list[str]) -> str:
-    """A plain-language paragraph: level, trend, what is met, what holds it back."""
+def explain(a: Assessment, reasons: list[str], brief: bool = False) -> str:
+    """A plain-language paragraph: level, trend, what is met, what holds it back.
+
+    `brief=True` names only what drives the level (met, contradicted, counter-indicators,
+    caps) and counts the rest, for a bottom line; the full form lists every indicator.
+    """
     by = {s: [r for r in a.indicators if r.status == s and r.indicator.role == "indicator"]
           for s in ("met", "contradicted", "not met", "unknown")}
     counters = [r for r in a.indicators if r.indicator.role == "counter" and r.status == MET]
@@ -169,8 +176,12 @@ def explain(a: Assessment, reasons: list[str]) -> str:
              f"{trend_word(a.trend)} over the previous {TREND_SPAN_DAYS} days."]
     parts.append(_list("Indicators met", by["met"]))
     parts.append(_list("Contradicted", by["contradicted"]))
-    parts.append(_list("Not met", by["not met"]))
-    parts.append(_list("No reporting", by["unknown"]))
+    if brief:
+        parts.append(f"{len(by['not met'])} indicators not met and {len(by['unknown'])} without reporting "
+                     "(see the indicator board).")
+    else:
+        parts.append(_list("Not met", by["not met"]))
+        parts.append(_list("No reporting", by["unknown"]))
     parts.append(_list("Counter-indicators present", counters))
     parts += [r[0].upper() + r[1:] + "." for r in reasons]
     return " ".join(p for p in parts if p)

@@ -195,7 +195,7 @@ def build_report(assessment: dict, claims: list[dict], fusion: Any = None, docum
         problem=problem, title=title or assessment.get("title") or f"Warning brief: {problem}", as_of=as_of,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), level=level,
         level_label=assessment.get("level_name") or assessment.get("label") or LEVEL_NAMES.get(level, "unknown"), trend=trend, trend_word=assessment_trend_word(trend),
-        bottom_line=str(assessment.get("explanation") or ""), indicators=indicators,
+        bottom_line=str(assessment.get("summary") or assessment.get("explanation") or ""), indicators=indicators,
         timeline_svg=timeline_svg, timeline_note=timeline_note, map_svg=map_svg, map_note=map_note,
         contradictions=_contradictions(fusion, rows), sources=_sources(ordered, fusion),
         claims=list(rows.values()), documents=docs, trend_svg=level_trend_svg(trend),

@@ -85,9 +85,9 @@ def sentence_infos(text: str, nlp) -> list[SentenceInfo]:
 
 def _main_country(infos: list[SentenceInfo]) -> PlaceHit | None:
     """The country the document is about: most named, by place (any kind) and nationality,
-    in the sentences that report some force event; page furniture (site names, menus,
-    footers, teasers of other stories) reports none, so it does not vote."""
-    narrative = [i for i in infos if not i.heading and find_triggers(i.sent)]
+    outside headings (site names, menus and teasers of other stories are short lines
+    without a full stop, so page furniture does not vote); all lines if that finds none."""
+    narrative = [i for i in infos if not i.heading]
     return _most_named(narrative) or _most_named(infos)
 
 
