@@ -70,3 +70,15 @@ def test_site_furniture_headings_do_not_choose_the_main_country():
             "The grouping would also have about 170 tanks, the ministry said.")
     tanks = [c for c in claims(text) if c["item"] == "tank"]
     assert tanks and "Belarus" in place_names(tanks[0])
+
+
+def test_route_by_rail_keeps_its_origin_and_destination():
+    found = claims("The monitoring group said more than 90 tanks had been moved by rail from Belarus to Russia.")
+    tanks = [c for c in found if c["item"] == "tank"]
+    assert tanks and (tanks[0]["origin"] or {}).get("name") == "Belarus"
+    assert (tanks[0]["destination"] or {}).get("name") == "Russia"
+
+
+def test_a_visit_to_a_country_still_gives_no_destination():
+    found = claims("Russian troops arrived in Belarus ahead of Putin's visit to Minsk, the ministry said.")
+    assert all((c["destination"] or {}).get("name") != "Minsk" for c in found)

@@ -143,7 +143,9 @@ def _role(sent: Span, hit: PlaceHit) -> str:
 
 def _other_noun(tok) -> bool:
     """A noun that is neither a force nor an event ("a visit to Belarus"): a place after it
-    says nothing about where forces go."""
+    says nothing about where forces go. Means of transport are no such noun ("by rail from Belarus")."""
+    if tok.lemma_.lower() in lexicons().events.get("transport_nouns", ()):
+        return False
     return tok.pos_ in ("NOUN", "PROPN") and item_of([tok])[0] is None and trigger_event(tok) is None
 
 
