@@ -36,6 +36,14 @@ PLACES = [("Mazyr", 52.0495, 29.2456), ("Brest", 52.0976, 23.7341), ("Homel", 52
           ("Rechytsa", 52.3617, 30.3916), ("Minsk", 53.9045, 27.5615)]
 
 
+def _varied(quantity: dict | None, factor: float) -> dict | None:
+    """The template's own figure, scaled as another report of it would give it (within 20%)."""
+    if not quantity:
+        return quantity
+    scaled = {k: None if quantity.get(k) is None else max(1, round(quantity[k] * factor)) for k in ("low", "high")}
+    return {**quantity, **scaled, "text": ""}
+
+
 def seed(url: str, n: int) -> None:
     """Documents from the corpus and `n` claims varied from the real seed claims."""
     store = open_store(url)
@@ -52,8 +60,7 @@ def seed(url: str, n: int) -> None:
             claim["date"] = f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             claim["location"] = {"name": name, "country": "Belarus", "lat": lat + rng.uniform(-.2, .2),
                                  "lon": lon + rng.uniform(-.2, .2)}
-            high = rng.randint(10, 10_000)
-            claim["quantity"] = {"low": high, "high": high, "approx": False, "text": str(high)}
+            claim["quantity"] = _varied(claim.get("quantity"), rng.uniform(0.8, 1.2))
             batch.append(to_row(claim))
             if len(batch) == 5000 or i == n - 1:
                 session.add_all(batch)
