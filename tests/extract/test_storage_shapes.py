@@ -49,3 +49,17 @@ def test_event_table_documents_get_structured_claims(sqlite_url):
         store_claims(session, _doc(session, reader="table", text=ROW, meta=meta))
         stored = list_claims(session, doc="d-table")
     assert stored and all(c["source"] == "Eyes on Russia (CIR/Bellingcat)" and c["location"]["name"] == "Rechytsa" for c in stored)
+
+
+def test_fields_without_a_column_survive_the_store(sqlite_url):
+    """`actors` (every nationality on the force) has no column; it must come back as stored."""
+    text = "Russian and Belarusian troops began joint drills at the Brestsky training ground, the ministry said."
+    store = open_store(sqlite_url)
+    with store.transaction() as session:
+        doc = _doc(session, text=text)
+        extracted = extract_claims(text, doc.id, published="2022-12-20")
+        save_claims(session, doc, extracted)
+        stored = list_claims(session, doc=doc.id)
+    assert extracted and [c.get("actors") for c in stored] == [c.get("actors") for c in extracted]
+    assert any(c.get("actors") == ["Russia", "Belarus"] for c in stored)
+    store.close()

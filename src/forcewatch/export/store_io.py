@@ -16,38 +16,19 @@ from typing import Any
 from sqlalchemy import select
 
 from ..errors import InputError, MalformedInput
+from ..extract.claims.storage import to_dict as claim_from_row
+from ..extract.claims.storage import to_row as claim_row
 from ..store.models import Document
-from .claims import CLAIM_FIELDS, claim_coords, place_country, place_name, quantity_parts, source_name
+from ..store.models_claims import Claim
+from .claims import CLAIM_FIELDS
 
 DOC_FIELDS = ("id", "input", "reader", "outlet", "title", "url", "published", "published_how", "language",
               "fetched_at", "raw_text", "text", "content_hash", "canonical_id", "status", "meta")
-# Claim fields stored in their own columns; anything else is kept in evidence["extra"].
-STORED = ("sentence", "start", "end", "event", "actor", "item", "equipment", "unit", "quantity", "location",
-          "origin", "destination", "date", "source", "outlet", "published", "modality", "negated",
-          "confidence", "evidence")
-
-
-def _claim_model():
-    from ..store.models_claims import Claim
-
-    return Claim
-
-
-def claim_from_row(row: Any) -> dict:
-    """A stored claim as a schema dict; extras saved at import come back as fields."""
-    claim = {"id": row.id, "doc": row.doc_id}
-    claim.update({name: getattr(row, name) for name in STORED})
-    claim["location_coords"] = {"lat": row.lat, "lon": row.lon} if row.lat is not None else None
-    evidence = dict(claim.get("evidence") or {})
-    claim.update(evidence.pop("extra", {}))
-    claim["evidence"] = evidence
-    return claim
 
 
 def load_claims(session) -> list[dict]:
     """Every stored claim, in document and sentence order."""
-    model = _claim_model()
-    query = select(model).order_by(model.doc_id, model.start, model.id)
+    query = select(Claim).order_by(Claim.doc_id, Claim.start, Claim.id)
     return [claim_from_row(row) for row in session.scalars(query)]
 
 
@@ -59,25 +40,6 @@ def document_dicts(session, ids: set[str]) -> list[dict]:
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
-
-
-def claim_row(claim: dict) -> Any:
-    """A claims-table row for a schema dict; fields without a column go to evidence["extra"]."""
-    low, high, _, _ = quantity_parts(claim)
-    coords = claim_coords(claim)
-    extra = {k: v for k, v in claim.items() if k not in STORED and k not in ("id", "doc", "location_coords")}
-    evidence = dict(claim.get("evidence") or {})
-    if extra:
-        evidence["extra"] = extra
-    fields = {name: claim.get(name) for name in STORED}
-    fields.update(equipment=list(claim.get("equipment") or []), negated=bool(claim.get("negated")),
-                  modality=claim.get("modality") or "asserted", evidence=evidence)
-    return _claim_model()(
-        doc_id=str(claim["doc"]), quantity_low=low, quantity_high=high,
-        location_name=place_name(claim.get("location")), location_country=place_country(claim.get("location")),
-        lat=coords[0] if coords else None, lon=coords[1] if coords else None,
-        source_name=source_name(claim.get("source")), **fields,
-    )
 
 
 def _document_row(doc: dict, known: set[str]) -> Document:

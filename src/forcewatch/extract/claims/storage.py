@@ -28,35 +28,55 @@ def _source_name(value) -> str | None:
 
 
 def _coords(claim: dict, loc: dict) -> tuple[float | None, float | None]:
-    """`location_coords` ({"lat", "lon"}, or an old [lat, lon]), else the location's own."""
+    """`location_coords` ({"lat", "lon"}, or an old [lat, lon]), else the location's own, else
+    the destination's (a deployment's place is where the forces go)."""
     given = claim.get("location_coords")
     if isinstance(given, dict) and given.get("lat") is not None:
         return given["lat"], given["lon"]
     if isinstance(given, list | tuple) and len(given) == 2:
         return given[0], given[1]
-    return loc.get("lat"), loc.get("lon")
+    for place in (loc, _place(claim.get("destination"))):
+        if place.get("lat") is not None:
+            return place.get("lat"), place.get("lon")
+    return None, None
+
+
+def _quantity_bounds(claim: dict) -> tuple[int | None, int | None]:
+    q = claim.get("quantity")
+    return (q.get("low"), q.get("high")) if isinstance(q, dict) else (None, None)
 
 
 def to_row(claim: dict) -> Claim:
-    """A claims-table row from a schema dict (`location` and `source` as string or object)."""
-    q = claim.get("quantity") or {}
+    """A claims-table row from a schema dict (`location` and `source` as string or object).
+
+    Fields without a column of their own (`actors`, a plugin's additions) are kept in
+    `evidence["extra"]` and come back as fields from `to_dict`, so nothing is lost.
+    """
     loc = _place(claim.get("location"))
     lat, lon = _coords(claim, loc)
+    low, high = _quantity_bounds(claim)
     fields = {k: claim.get(k) for k in _COLUMNS}
-    fields["equipment"] = fields["equipment"] or []
-    fields["evidence"] = fields["evidence"] or {}
+    evidence = dict(fields["evidence"] or {})
+    extra = {k: v for k, v in claim.items() if k not in _COLUMNS and k not in ("id", "doc", "location_coords")}
+    if extra:
+        evidence["extra"] = extra
+    fields.update(equipment=list(fields["equipment"] or []), negated=bool(fields["negated"]),
+                  modality=fields["modality"] or "asserted", evidence=evidence)
     return Claim(
-        doc_id=claim["doc"], quantity_low=q.get("low"), quantity_high=q.get("high"),
+        doc_id=str(claim["doc"]), quantity_low=low, quantity_high=high,
         location_name=loc.get("name"), location_country=loc.get("country"),
         lat=lat, lon=lon, source_name=_source_name(claim.get("source")), **fields,
     )  # fmt: skip
 
 
 def to_dict(row: Claim) -> dict:
-    """The schema dict of a stored claim (with its store id)."""
+    """The schema dict of a stored claim (with its store id and the extras it was saved with)."""
     out = {"id": row.id, "doc": row.doc_id}
     out.update({k: getattr(row, k) for k in _COLUMNS})
     out["location_coords"] = {"lat": row.lat, "lon": row.lon} if row.lat is not None else None
+    evidence = dict(out["evidence"] or {})
+    out.update(evidence.pop("extra", {}))
+    out["evidence"] = evidence
     return out
 
 
