@@ -52,6 +52,7 @@ class DocContext:
     last_location: dict[int, dict] = field(default_factory=dict)  # paragraph -> last location
     section_place: PlaceHit | None = None  # the place of the last heading inside the text (live blogs)
     last_item: dict[int, str] = field(default_factory=dict)  # paragraph -> item last counted
+    last_actor: dict[tuple, str] = field(default_factory=dict)  # (paragraph, item, noun) -> actor last stated
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -337,8 +338,10 @@ def force_actors(force: Force | None) -> list[str]:
     return _phrase_actors(sorted(mods, key=lambda t: t.i))
 
 
-def actor_for(force: Force | None, trigger: Trigger | None) -> str | None:
-    """Whose forces: the force's own modifiers, then the trigger's subject or agent."""
+def actor_for(force: Force | None, trigger: Trigger | None, speakers: tuple = ()) -> str | None:
+    """Whose forces: the force's own modifiers, then the trigger's subject or agent. A
+    nationality in the speaker's words (`speakers`: character spans of the sentence's Doc,
+    "The Belarusian Hajun project said ...") never names the forces' actor."""
     if force is not None:
         mods = [c for c in force.head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         mods += [c for m in mods for c in m.children if c.dep_ == "conj"]
@@ -350,20 +353,48 @@ def actor_for(force: Force | None, trigger: Trigger | None) -> str | None:
     if trigger is not None:
         verb = trigger.token if trigger.token.pos_ == "VERB" else trigger.token.head
         for _ in range(3):  # "Russia plans to deploy": the subject of the governing verb
-            actor = _subject_actor(verb)
+            actor = _subject_actor(verb, speakers)
             if actor or verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
                 return actor
             verb = verb.head
     return None
 
 
-def _subject_actor(verb) -> str | None:
+def _subject_actor(verb, speakers: tuple = ()) -> str | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "agent"):
-            actor = _phrase_actor(list(child.subtree))
-            if actor:
-                return actor
+        if child.dep_ not in ("nsubj", "agent") or _in_speaker(child, speakers):
+            continue
+        actor = _phrase_actor(_agent_words(child))
+        if actor:
+            return actor
     return None
+
+
+def _agent_words(tok) -> list:
+    """The words of a subject or agent that can name who acts: not its movement phrases
+    ("moved by rail from Belarus": Belarus is where from, not who moved) nor a means of transport."""
+    noun = tok
+    if tok.dep_ == "agent":
+        nouns = [c for c in tok.children if c.dep_ == "pobj"]
+        if not nouns or nouns[0].lemma_.lower() in lexicons().events.get("transport_nouns", ()):
+            return []
+        noun = nouns[0]
+    skip = {t.i for c in noun.children if c.dep_ == "prep" and _prep_role(c.lower_) for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in skip]
+
+
+def _in_speaker(tok, speakers: tuple) -> bool:
+    """Does the phrase under `tok` overlap a speaker's words?"""
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    return any(start < s_end and s_start < end for s_start, s_end in speakers)
+
+
+def speaker_spans(source: Attribution | None) -> tuple:
+    """Character spans (sentence Doc) of every speaker the sentence names."""
+    if source is None:
+        return ()
+    found = [source.span] + [a.span for _, a in source.clauses if a is not None]
+    return tuple(s for s in found if s)
 
 
 def _clause(sent: Span, anchor) -> tuple[int, int]:
@@ -459,11 +490,12 @@ class _SentenceClaims:
         clause = _clause(self.sent, anchor)
         places = self._places(clause, anchor, force.head if force else None)
         source = self.source.for_anchor(anchor) if self.source else None
+        actor = self._actor(force, trigger)
         return {
             "_source": source,
-            "event": refine_event(self._event(trigger, judged), places),
-            "actor": actor_for(force, trigger),
-            "actors": force_actors(force) or [a for a in [actor_for(force, trigger)] if a],
+            "event": refine_event(self._event(trigger, judged), places, actor, self._main_name()),
+            "actor": actor,
+            "actors": force_actors(force) or [a for a in [actor] if a],
             "item": force.item if force else None,
             "equipment": force.equipment if force else [],
             "unit": (force.unit if force else None) or self._unit(force),
@@ -475,6 +507,20 @@ class _SentenceClaims:
             "evidence": self._evidence(force, trigger),
             "confidence": _confidence(force, trigger),
         }
+
+    def _actor(self, force: Force | None, trigger: Trigger | None) -> str | None:
+        """The clause's actor; else, for the same forces (same item, same noun), the actor an
+        earlier sentence of the paragraph stated ("60 Russian tanks arrived. ... 40 tanks were moved")."""
+        actor = actor_for(force, trigger, speaker_spans(self.source))
+        key = (self.info.paragraph, force.item, force.head.lemma_.lower()) if force else None
+        if actor:
+            self.ctx.last_actor[key] = actor
+            return actor
+        return self.ctx.last_actor.get(key) if force is not None else None
+
+    def _main_name(self) -> str | None:
+        main = self.ctx.main_country
+        return (main.country or main.name) if main else None
 
     def _modality(self, trigger: Trigger | None, source: Attribution | None) -> str:
         attributed = source is not None and source.how != "outlet"
@@ -534,11 +580,16 @@ class _SentenceClaims:
         return out
 
 
-def refine_event(event: str, places: dict) -> str:
+def refine_event(event: str, places: dict, actor: str | None = None, main_country: str | None = None) -> str:
     """Movement into a country is a deployment ("moved 30,000 troops to Belarus", "roll into
-    Belarus"), and so is a movement with no stated place in a story about a country; leaving one site for another is a movement ("left the Brestsky training
-    ground and moved to the Lida airfield")."""
+    Belarus"), and so is a movement with no stated place in a story about a country; leaving
+    one site for another is a movement ("left the Brestsky training ground and moved to the
+    Lida airfield"); a movement from one country to another is a withdrawal when it goes home
+    (to the actor's country) or out of the article's country (`cross_border_event`)."""
     dest, origin = places.get("destination") or {}, places.get("origin") or places.get("location") or {}
+    crossing = cross_border_event(event, places, actor, main_country)
+    if crossing:
+        return crossing
     if event == "movement" and dest.get("kind") == "country":
         return "deployment"
     if event == "movement" and not dest and not places.get("origin") and _inferred_country(places.get("location")):
@@ -546,6 +597,25 @@ def refine_event(event: str, places: dict) -> str:
     if event == "withdrawal" and origin.get("kind") == "site" and dest.get("kind") == "site":
         return "movement"
     return event
+
+
+def _country_of(place: dict | None) -> str | None:
+    return (place.get("country") or (place.get("name") if place.get("kind") == "country" else None)) if place else None
+
+
+def cross_border_event(event: str, places: dict, actor: str | None, main_country: str | None) -> str | None:
+    """A movement or deployment from one country to another named as a whole ("moved by rail
+    from Belarus to Russia"): a withdrawal when the destination is the forces' home country (the actor,
+    when known) or when it leaves the article's main country for another; a deployment into
+    the destination otherwise ("from Russia's Far East to Belarus"). None: no such crossing."""
+    if event not in ("movement", "deployment") or (places.get("destination") or {}).get("kind") != "country":
+        return None  # "crossed into northern Ukraine from Belarus": an axis of advance, not a way home
+    came, went = _country_of(places.get("origin")), _country_of(places.get("destination"))
+    if not came or not went or came == went:
+        return None
+    if went == actor or (came == main_country and went != main_country):
+        return "withdrawal"
+    return "deployment"
 
 
 def _inferred_country(place: dict | None) -> bool:
