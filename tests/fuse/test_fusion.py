@@ -131,3 +131,14 @@ def test_blank_coordinates_are_ignored_and_the_gazetteer_places_the_claim(make_c
     [claim] = fuse([make_claim("Russian tanks were seen near Mazyr.", "presence", "tank", location=mazyr)]).claims
     assert claim.coords is None
     assert claim.area == "Belarus" and claim.point is not None
+
+
+def test_forces_leaving_count_in_the_country_they_left(make_claim):
+    """A withdrawal located at its destination still belongs to the area the forces left."""
+    russia = {"name": "Russia", "kind": "country", "country": "Russia", "lat": 55.75, "lon": 37.62}
+    leaving = make_claim("Belarusian Hajun said more than 90 tanks had been moved by rail from Belarus to Russia.",
+                         "withdrawal", "tank", actor=None, qty=(90, None, "more than 90"), location=russia,
+                         origin={"name": "Belarus", "kind": "country", "country": "Belarus"}, destination=russia,
+                         location_coords={"lat": 55.75, "lon": 37.62}, source="Belarusian Hajun")
+    fused = fuse([leaving])
+    assert [c.area for g in fused.groups for c in g.claims] == ["Belarus"]

@@ -29,10 +29,16 @@ class Fusion:
     estimates: list[ForceEstimate]
     sources: list[SourceRecord]
     provisional: list[Entity] = field(default_factory=list)
+    _by_claim: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def group_of(self, claim_id: str) -> ClaimGroup | None:
-        """The group a claim landed in, by claim id; None for an unknown id."""
-        return next((g for g in self.groups if any(c.id == claim_id for c in g.claims)), None)
+        """The group a claim landed in, by claim id; None for an unknown id.
+
+        The claim -> group map is built on the first lookup (a scan per lookup was
+        quadratic for callers that look up every claim)."""
+        if not self._by_claim and self.groups:
+            self._by_claim.update((c.id, g) for g in reversed(self.groups) for c in g.claims)
+        return self._by_claim.get(claim_id)
 
     def to_dict(self) -> dict:
         """Everything fusion found, as plain JSON-ready data."""

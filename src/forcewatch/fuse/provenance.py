@@ -91,7 +91,10 @@ def _entry_point(entry) -> tuple[float, float] | None:
 
 
 def _area(claim: Claim, resolver: Resolver, entry) -> str | None:
-    """The country the forces are in: stated, from coordinates, from the place, or from any place name."""
+    """The country the forces are in: stated, from coordinates, from the place, or from any place name.
+    Forces leaving are counted where they left from ("moved from Belarus to Russia": Belarus)."""
+    if claim.outbound and claim.origin and (left := resolver.country(claim.origin)):
+        return left
     if claim.country and (stated := resolver.country(claim.country)):
         return stated
     if claim.coords and (located := country_at(*claim.coords)):  # point-in-border test: once, and only if needed
