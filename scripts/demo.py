@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
     final = results[-1]
     print(f"\nBottom line ({PROBLEM}, as of {final['as_of']}): level {final['level']} ({LEVEL_NAMES[final['level']]}).")
-    print(final["explanation"])
+    print(final["summary"])
     print(f"\nOpen {out / 'report.html'} in a browser, or the dashboard: "
           f".venv/bin/forcewatch --db {args.db} serve  (then http://127.0.0.1:8000)")
     return 0
