@@ -82,11 +82,20 @@ def indicator_board(result: dict | None) -> list[tuple[str, list[dict]]]:
 
 def estimates_for_timeline(session: Session, request: Request, notes: list[str]) -> list[dict]:
     """Fusion's force estimates; before fusion exists, each counting claim's own range."""
-    fused = _try(lambda: analysis.part(analysis.fusion(session, store_key(request)), "estimates"), notes)
+    fused = _try(lambda: analysis.fusion_part(session, store_key(request), "estimates"), notes)
     if fused is not None or optional("forcewatch.fuse") is not None:  # computing: the notice says so
         return fused or []
     from_claims = attribute("forcewatch.report.charts", "estimates_from_claims")
     return from_claims(all_claims(session, ClaimFilters(sort="date"))) if from_claims and claim_model() else []
+
+
+CLAIMS_PER_POINT = 20  # on a big store a point rests on thousands of claims; the API lists them all
+
+
+def _capped(point: dict) -> dict:
+    """A timeline point with its first `CLAIMS_PER_POINT` claims and how many more there are."""
+    claims = point.get("claims") or []
+    return {**point, "claims": claims[:CLAIMS_PER_POINT], "more": max(0, len(claims) - CLAIMS_PER_POINT)}
 
 
 @router.get("/timeline")
@@ -97,7 +106,7 @@ def timeline(request: Request, session: Session = Depends(get_session)):
     points = flatten(estimates) if flatten else estimates  # fusion gives a series per item; the table wants points
     by_item: dict[str, list[dict]] = defaultdict(list)
     for e in points:
-        by_item[e.get("item") or "unspecified"].append(e)
+        by_item[e.get("item") or "unspecified"].append(_capped(e))
     draw = attribute("forcewatch.report.charts", "force_timeline_svg")
     chart = Markup(draw(estimates)) if draw and points else None
     return page(request, "timeline.html", "Force estimates over time", "/timeline", chart=chart,
@@ -107,7 +116,7 @@ def timeline(request: Request, session: Session = Depends(get_session)):
 @router.get("/sources")
 def sources(request: Request, session: Session = Depends(get_session)):
     notes: list[str] = []
-    rows = _try(lambda: analysis.part(analysis.fusion(session, store_key(request)), "sources"), notes, []) or []
+    rows = _try(lambda: analysis.fusion_part(session, store_key(request), "sources"), notes, []) or []
     rows = sorted(rows, key=lambda s: (-(s.get("claims") or 0), s.get("name") or ""))
     return page(request, "sources.html", "Sources", "/sources", sources=rows, notices=notes)
 
@@ -115,7 +124,7 @@ def sources(request: Request, session: Session = Depends(get_session)):
 @router.get("/contradictions")
 def contradictions(request: Request, session: Session = Depends(get_session)):
     notes: list[str] = []
-    rows = _try(lambda: analysis.part(analysis.fusion(session, store_key(request)), "contradictions"), notes, [])
+    rows = _try(lambda: analysis.fusion_part(session, store_key(request), "contradictions"), notes, [])
     return page(request, "contradictions.html", "Contradictions", "/contradictions", contradictions=rows or [],
                 notices=notes)
 

@@ -24,26 +24,26 @@ def _page(rows: list, page: PageParams) -> dict:
 @router.get("/groups", summary="Claim groups: claims that state one fact, with independent origins")
 def groups(request: Request, item: str | None = Query(None, max_length=40),
            page: PageParams = Depends(page_params), session: Session = Depends(get_session)) -> dict:
-    rows = analysis.part(analysis.fusion(session, store_key(request)), "groups")
+    rows = analysis.fusion_part(session, store_key(request), "groups")
     return _page([g for g in rows if not item or g.get("item") == item], page)
 
 
 @router.get("/contradictions", summary="Contradicting claim groups, both sides")
 def contradictions(request: Request, page: PageParams = Depends(page_params),
                    session: Session = Depends(get_session)) -> dict:
-    return _page(analysis.part(analysis.fusion(session, store_key(request)), "contradictions"), page)
+    return _page(analysis.fusion_part(session, store_key(request), "contradictions"), page)
 
 
 @router.get("/estimates", summary="Force estimates over time per item, with the claims behind each point")
 def estimates(request: Request, item: str | None = Query(None, max_length=40),
               session: Session = Depends(get_session)) -> dict:
-    rows = analysis.part(analysis.fusion(session, store_key(request)), "estimates", "force_estimates")
+    rows = analysis.fusion_part(session, store_key(request), "estimates")
     return {"items": [e for e in rows if not item or e.get("item") == item]}
 
 
 @router.get("/sources", summary="Sources with Admiralty grade and computed track record")
 def sources(request: Request, page: PageParams = Depends(page_params), session: Session = Depends(get_session)) -> dict:
-    rows = analysis.part(analysis.fusion(session, store_key(request)), "sources", "source_records")
+    rows = analysis.fusion_part(session, store_key(request), "sources")
     return _page(sorted(rows, key=lambda s: (-(s.get("claims") or 0), s.get("name") or "")), page)
 
 

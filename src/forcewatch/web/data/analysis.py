@@ -66,8 +66,9 @@ def _remember(key: tuple, mark: tuple, result: dict) -> None:
         _RESULTS[key] = (mark, result)
 
 
-def computed(session: Session, key: tuple, what: str, compute: Callable[[Session], dict]) -> dict:
-    """`compute(session)`'s result for the store's current claims: cached, running, or started now.
+def computed(session: Session, key: tuple, what: str, compute: Callable[[Session, tuple], Any]) -> Any:
+    """`compute(session, mark)`'s result for the store's current claims (`mark`: their
+    fingerprint): cached, running, or started now.
 
     The work gets its own session (the request's closes with the response).
     """
@@ -78,7 +79,7 @@ def computed(session: Session, key: tuple, what: str, compute: Callable[[Session
             return cached[1]
         job = _JOBS.get((key, mark))
         if job is None:
-            job = _JOBS[(key, mark)] = _start(sessionmaker(session.get_bind()), compute)
+            job = _JOBS[(key, mark)] = _start(sessionmaker(session.get_bind()), lambda own: compute(own, mark))
     try:
         result = job.result(timeout=WAIT_SECONDS)
     except WaitTimeout:
@@ -92,7 +93,7 @@ def computed(session: Session, key: tuple, what: str, compute: Callable[[Session
     return result
 
 
-def _start(make_session, compute: Callable[[Session], dict]) -> Future:
+def _start(make_session, compute: Callable[[Session], Any]) -> Future:
     """Run `compute` in a daemon thread (a server or bench that exits does not wait for it)."""
     future: Future = Future()
 
@@ -107,11 +108,59 @@ def _start(make_session, compute: Callable[[Session], dict]) -> Future:
     return future
 
 
+# ---- what the jobs share: claims read and annotated once, fused once per store version ----
+# Jobs run one at a time (`_ONE_AT_A_TIME`), so this is built once per (store, fingerprint)
+# and reused by every fusion part and every assessment: the claims are read once, annotated
+# once by one Resolver (assess skips claims that resolver already annotated), fused once.
+
+
+@dataclasses.dataclass
+class _Shared:
+    mark: tuple
+    claims: list  # annotated `forcewatch.fuse.Claim`s
+    resolver: Any
+    fused: Any = None  # the `Fusion`, once some page asked for it
+
+
+_SHARED: dict[str, _Shared] = {}
+
+
+def _shared(session: Session, store_key: str, mark: tuple) -> _Shared:
+    """The store's annotated claims (and fusion, when done) for fingerprint `mark`; call from a job."""
+    found = _SHARED.get(store_key)
+    if found is None or found.mark != mark:
+        resolver = require("forcewatch.fuse", "Resolver")()
+        annotate = require("forcewatch.fuse.provenance", "annotate")
+        found = _SHARED[store_key] = _Shared(mark, annotate(all_claims(session, ClaimFilters(sort="date")), resolver),
+                                             resolver)
+    return found
+
+
+def _fused(session: Session, store_key: str, mark: tuple):
+    """The `Fusion` of the store's claims for `mark`, computed once; call from a job."""
+    shared = _shared(session, store_key, mark)
+    if shared.fused is None:
+        shared.fused = require("forcewatch.fuse", "fuse")(shared.claims, resolver=shared.resolver)
+    return shared.fused
+
+
+FUSION_PARTS = {"groups": "groups", "contradictions": "contradictions", "estimates": "estimates",
+                "force_estimates": "estimates", "sources": "sources", "source_records": "sources"}
+
+
+def fusion_part(session: Session, store_key: str, name: str) -> list:
+    """One part of the fusion of every stored claim (groups, contradictions, estimates, sources)
+    as plain data; each part is serialised once per store version, when first asked for."""
+    attr = FUSION_PARTS[name]
+    return computed(session, (store_key, "fusion", attr), f"the fusion ({attr})",
+                    lambda own, mark: as_dict(getattr(_fused(own, store_key, mark), attr)) or [])
+
+
 def fusion(session: Session, store_key: str) -> dict:
-    """The fusion of every stored claim as a dict (groups, contradictions, estimates, sources)."""
-    fuse = require("forcewatch.fuse", "fuse")
+    """The whole fusion of every stored claim as a dict (groups, contradictions, estimates,
+    sources, provisional entities); pages that show one part use `fusion_part`."""
     return computed(session, (store_key, "fusion"), "the fusion",
-                    lambda own: as_dict(fuse(all_claims(own, ClaimFilters(sort="date")))))
+                    lambda own, mark: as_dict(_fused(own, store_key, mark)))
 
 
 def part(result: dict, *names: str) -> list:
@@ -171,4 +220,10 @@ def assessment(session: Session, store_key: str, problem: str | None = None, as_
         raise ApiError(404, "not_found", "no warning problem is installed; add a problem YAML (docs/assessment.md).")
     as_of = as_of or latest_claim_day(session) or date.today().isoformat()
     return computed(session, (store_key, "assessment", problem, as_of), f"the assessment of {problem!r} as of {as_of}",
-                    lambda own: as_dict(assess(problem, all_claims(own, ClaimFilters(sort="date")), as_of)))
+                    lambda own, mark: as_dict(_assess(assess, own, store_key, mark, problem, as_of)))
+
+
+def _assess(assess, session: Session, store_key: str, mark: tuple, problem: str, as_of: str):
+    """`assess` on the shared annotated claims with their resolver (nothing resolved twice)."""
+    shared = _shared(session, store_key, mark)
+    return assess(problem, shared.claims, as_of, resolver=shared.resolver)

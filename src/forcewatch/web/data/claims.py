@@ -271,5 +271,5 @@ def all_claims(session: Session, f: ClaimFilters | None = None, limit: int = 200
     query = entity_query.with_only_columns(*columns, Document.published.label("_doc_published"),
                                            maintain_column_froms=True)
     names = [c.name for c in columns]
-    rows = session.execute(query.limit(limit)).tuples().all()
-    return [claim_from_raw(dict(zip(names, row)), row[-1]) for row in rows]
+    rows = session.execute(query.limit(limit)).all()
+    return [claim_from_raw(dict(zip(names, row[:-1], strict=True)), row[-1]) for row in rows]
