@@ -4,18 +4,8 @@ annotated once, fused once, and each page's part equals the engine's own result.
 from __future__ import annotations
 
 from forcewatch.assess import assess
-from forcewatch.extract.claims.storage import list_claims
+from forcewatch.extract.claims.storage import claims_at
 from forcewatch.fuse import fuse
-from forcewatch.store import open_store
-
-
-def _stored_claims(db_url: str) -> list[dict]:
-    store = open_store(db_url)
-    try:
-        with store.transaction() as session:
-            return list_claims(session)
-    finally:
-        store.close()
 
 
 def _count_reads(monkeypatch) -> list[int]:
@@ -39,7 +29,7 @@ def test_fusion_parts_and_assessments_read_the_claims_once(client, monkeypatch):
 
 
 def test_fusion_parts_equal_the_engine_on_the_stored_claims(client, seeded_url):
-    engine = fuse(_stored_claims(seeded_url)).to_dict()
+    engine = fuse(claims_at(seeded_url)).to_dict()
     groups = client.get("/api/groups", params={"limit": 500}).json()["items"]
     assert [(g["id"], g["statement"]) for g in groups] == [(g["id"], g["statement"]) for g in engine["groups"]]
     sources = client.get("/api/sources", params={"limit": 500}).json()["items"]
@@ -50,6 +40,6 @@ def test_assessment_on_shared_claims_matches_a_fresh_engine_run(client, seeded_u
     _count_reads(monkeypatch)
     assert client.get("/api/groups").status_code == 200  # annotates and fuses first
     body = client.get("/api/problems/belarus-ukraine/assessment", params={"as_of": "2022-12-19"}).json()
-    fresh = assess("belarus-ukraine", _stored_claims(seeded_url), "2022-12-19").to_dict()
+    fresh = assess("belarus-ukraine", claims_at(seeded_url), "2022-12-19").to_dict()
     assert (body["level"], body["score"], body["explanation"]) == (fresh["level"], fresh["score"], fresh["explanation"])
     assert body["trend"] == fresh["trend"]

@@ -4,17 +4,7 @@ own `to_dict()` on the stored claims, as of the latest claim date unless asked o
 from __future__ import annotations
 
 from forcewatch.assess import LEVEL_NAMES, assess
-from forcewatch.extract.claims.storage import list_claims
-from forcewatch.store import open_store
-
-
-def _stored_claims(db_url: str) -> list[dict]:
-    store = open_store(db_url)
-    try:
-        with store.transaction() as session:
-            return list_claims(session)
-    finally:
-        store.close()
+from forcewatch.extract.claims.storage import claims_at
 
 
 def test_problems_list_the_shipped_problems_with_their_titles(client):
@@ -26,7 +16,7 @@ def test_problems_list_the_shipped_problems_with_their_titles(client):
 def test_assessment_defaults_to_the_latest_claim_date_and_matches_the_engine(client, seeded_url):
     body = client.get("/api/problems/belarus-ukraine/assessment").json()
     assert body["as_of"] == "2022-12-19"  # the Brest exercise claim is the newest
-    engine = assess("belarus-ukraine", _stored_claims(seeded_url), "2022-12-19").to_dict()
+    engine = assess("belarus-ukraine", claims_at(seeded_url), "2022-12-19").to_dict()
     assert (body["level"], body["explanation"]) == (engine["level"], engine["explanation"])
     assert body["level_name"] == LEVEL_NAMES[body["level"]]
     assert [i["status"] for i in body["indicators"]] == [i["status"] for i in engine["indicators"]]

@@ -11,22 +11,10 @@ from ..assess import LEVEL_NAMES, Problem, assess, load_problem
 from ..assess import backtest as bt
 from ..assess.problem import Area
 from ..errors import ConfigError
+from ..extract.claims.storage import claims_at as store_claims
 from ._common import JSON_OPTION, console, emit, settings
 
 STATUS_STYLE = {"met": "bold red", "contradicted": "yellow", "not met": "green", "unknown": "dim"}
-
-
-def store_claims(db_url: str) -> list[dict]:
-    """Every claim in the store, as claim-schema dicts."""
-    from ..extract.claims.storage import list_claims
-    from ..store import open_store
-
-    store = open_store(db_url)
-    try:
-        with store.transaction() as session:
-            return list_claims(session)
-    finally:
-        store.close()
 
 
 def _render_assessment(data: dict) -> None:

@@ -12,9 +12,9 @@ import typer
 from rich.table import Table
 
 from ..errors import NotFound
+from ..extract.claims.storage import claims_at as store_claims
 from ..fuse import AreaFilter, Fusion, estimate_series, fuse
 from ._common import JSON_OPTION, console, emit, settings
-from .assess import store_claims
 
 DEFAULT_RADIUS_KM = 150.0  # around a city or region: roughly a day's road march
 

@@ -97,3 +97,15 @@ def list_claims(session: Session, doc: str | None = None, region: str | None = N
     if since:
         query = query.where(or_(Claim.date >= since, Claim.date.is_(None) & (Claim.published >= since)))
     return [to_dict(row) for row in session.scalars(query)]
+
+
+def claims_at(db_url: str) -> list[dict]:
+    """Every claim stored in the database at `db_url` (opened, read and closed)."""
+    from ...store import open_store
+
+    store = open_store(db_url)
+    try:
+        with store.session() as session:
+            return list_claims(session)
+    finally:
+        store.close()
