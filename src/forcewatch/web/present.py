@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..export.claims import place_name as name_of  # one reading of "a name or an object with one"
 from .highlight import find_spans, highlight
-
-
-def name_of(value: Any) -> str | None:
-    """A place or source given as a string or as an object with a name."""
-    if value is None or isinstance(value, str):
-        return value or None
-    if isinstance(value, dict):
-        return value.get("name") or value.get("text") or value.get("country")
-    return str(value)
 
 
 def quantity_label(quantity: dict | None) -> str:

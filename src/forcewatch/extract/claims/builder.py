@@ -24,6 +24,7 @@ from .events import (
     Trigger,
     assessment_region,
     choose_trigger,
+    clause_bounds,
     denial_sentence,
     find_triggers,
     seen_doing,
@@ -399,15 +400,10 @@ def speaker_spans(source: Attribution | None) -> tuple:
 
 def _clause(sent: Span, anchor) -> tuple[int, int]:
     """Character range (in the sentence's Doc) of the ';'-separated clause holding `anchor`."""
-    start, end = sent.start_char, sent.end_char
-    for tok in sent:
-        if tok.text == ";":
-            if tok.i < anchor.i:
-                start = tok.idx + 1
-            elif tok.i > anchor.i:
-                end = tok.idx
-                break
-    return start, end
+    start, end = clause_bounds(sent, anchor)
+    doc = sent.doc
+    return (doc[start].idx if start < sent.end else sent.end_char,
+            doc[end].idx if end < sent.end else sent.end_char)
 
 
 def _future_at(sent: Span, char: int) -> bool:

@@ -188,7 +188,7 @@ def _blocked(head: Token) -> bool:
     return False
 
 
-def _clause_bounds(sent: Span, token: Token) -> tuple[int, int]:
+def clause_bounds(sent: Span, token: Token) -> tuple[int, int]:
     """Token range of the ';'-separated clause holding `token`."""
     start, end = sent.start, sent.end
     for tok in sent:
@@ -210,7 +210,7 @@ def choose_trigger(head: Token, triggers: list[Trigger]) -> Trigger | None:
         return _seen_doing(_verb_over_noun(scored[0][1], triggers), triggers)
     if _blocked(head):
         return None
-    start, end = _clause_bounds(head.sent, head)
+    start, end = clause_bounds(head.sent, head)
     near = [t for t in triggers if start <= t.token.i < end and same_predication(head, t.token)]
     return min(near, key=lambda t: abs(t.token.i - head.i)) if near else None
 

@@ -48,8 +48,14 @@ _DIRECTION = r"(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)
 
 
 @lru_cache(maxsize=1)
+def _country_alternation() -> str:
+    """The lexicon's country names as a regex alternation, longest first."""
+    return "|".join(sorted(lexicons().actors["countries"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _border_re() -> re.Pattern:
-    countries = "|".join(sorted(lexicons().actors["countries"], key=len, reverse=True))
+    countries = _country_alternation()
     return re.compile(
         rf"\b(?:the\s+)?(?:{_DIRECTION}?border\s+(?:of|with)\s+(?P<a>{countries})"
         rf"|(?P<b>{countries})(?:n|ian)?\s+border|(?P<c>{_DIRECTION})(?:part\s+of\s+|regions?\s+of\s+)?(?P<d>{countries}))\b",
@@ -101,7 +107,7 @@ def _patterns(text: str) -> list[PlaceHit]:
 
 @lru_cache(maxsize=1)
 def _part_of_re() -> re.Pattern:
-    countries = "|".join(sorted(lexicons().actors["countries"], key=len, reverse=True))
+    countries = _country_alternation()
     return re.compile(
         rf"\b(?:the\s+)?(?:north|south|east|west|centre|center)(?:-?east|-?west)?(?:ern)?\s+(?:part\s+)?of\s+"
         rf"(?:the\s+)?(?P<country>{countries})\b",
