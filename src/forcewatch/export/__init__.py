@@ -27,6 +27,14 @@ def formats() -> list[str]:
     return sorted(EXPORTERS)
 
 
+def output_path(path: str | Path) -> Path:
+    """`path` as a Path whose folder exists; else a ConfigError that says what to do."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise ConfigError(f"cannot write {path}: the folder {path.parent} does not exist; create it or choose another -o.")
+    return path
+
+
 def export(claims: list[dict], fmt: str, path: str | Path, **context: Any) -> ExportResult:
     """Write `claims` to `path` in format `fmt`.
 
@@ -36,9 +44,7 @@ def export(claims: list[dict], fmt: str, path: str | Path, **context: Any) -> Ex
     no half-written file.
     """
     exporter = get_exporter(fmt)
-    path = Path(path)
-    if not path.parent.exists():
-        raise ConfigError(f"cannot write {path}: the folder {path.parent} does not exist; create it or choose another -o.")
+    path = output_path(path)
     partial = path.with_name(f".{path.name}.partial")
     try:
         result = exporter.write(list(claims), partial, context)

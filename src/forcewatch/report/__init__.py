@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..export import output_path
 from .charts import estimates_from_claims, force_timeline_svg
 from .html import render_html
 from .maps import claims_map_svg, load_borders
@@ -41,8 +42,6 @@ def write_report(report: Report, fmt: str, path: str | Path) -> Path:
     """Write the brief in `fmt` (html, md, pdf) to `path`."""
     if fmt not in RENDERERS:
         raise ConfigError(f"unknown report format {fmt!r}; choose one of {', '.join(RENDERERS)}.")
-    path = Path(path)
-    if not path.parent.exists():
-        raise ConfigError(f"cannot write {path}: the folder {path.parent} does not exist; create it or choose another -o.")
+    path = output_path(path)
     RENDERERS[fmt](report, path)
     return path
